@@ -1,0 +1,191 @@
+"""Validators that turn YAML nodes into plain data while recording located problems.
+
+Each validator takes a node and a `Context` and returns plain data, or None after
+recording a problem. Validation never stops at the first problem, so a rule
+author sees every mistake in one run.
+"""
+import difflib
+import re
+
+import yaml
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+TIMING_PATTERN = re.compile(r"^([a-z][a-z0-9-]*) \+ (\d+)([hdw])(?:\.\.(\d+)([dw]))?$")
+UNIT_DAYS = {"d": 1, "w": 7}
+_SCALARS = yaml.SafeLoader("")
+
+
+class Context:
+    """Where we are (the file shown in messages) and what has been found so far."""
+
+    def __init__(self, display_path, where):
+        self.path = display_path
+        self.problems = []
+        self.refs = []  # (kind, value, location, what), checked once every file is read
+        self.where = where  # id(data) -> location, shared by every file's context
+
+    def problem(self, node, message):
+        self.problems.append(self.location(node) + (message,))
+
+    def location(self, node):
+        return self.path, node.start_mark.line + 1, node.start_mark.column + 1
+
+    def locate(self, value, node):
+        """Remember where a dict or list came from, for checks made after parsing."""
+        self.where[id(value)] = self.location(node)
+        return value
+
+    def ref(self, kind, value, node, what):
+        self.refs.append((kind, value, self.location(node), what))
+
+
+def kind_of(node):
+    """A reader's word for what a node holds, for messages."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return {"tag:yaml.org,2002:null": "nothing", "tag:yaml.org,2002:bool": "true/false",
+            "tag:yaml.org,2002:int": "a number", "tag:yaml.org,2002:float": "a number",
+            "tag:yaml.org,2002:str": "text"}.get(node.tag, f"a value tagged {node.tag}")
+
+
+def text(node, ctx, what):
+    """Non-empty text."""
+    if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+        ctx.problem(node, f"{what} must be text, not {kind_of(node)}")
+        return None
+    if not node.value.strip():
+        ctx.problem(node, f"{what} must not be empty")
+        return None
+    return " ".join(node.value.split())
+
+
+def ident(node, ctx, what):
+    """An id: lower-case words joined by hyphens."""
+    value = text(node, ctx, what)
+    if value is not None and not ID_PATTERN.match(value):
+        ctx.problem(node, f"{what} '{value}' must be lower-case letters, digits and hyphens")
+        return None
+    return value
+
+
+def boolean(node, ctx, what):
+    if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
+        ctx.problem(node, f"{what} must be true or false, not {kind_of(node)}")
+        return None
+    return _SCALARS.construct_object(node)
+
+
+def one_of(choices):
+    def check(node, ctx, what):
+        value = text(node, ctx, what)
+        if value is not None and value not in choices:
+            ctx.problem(node, f"{what} '{value}' is not one of: {', '.join(choices)}")
+            return None
+        return value
+    return check
+
+
+def ref_to(kind):
+    """An id that must name a `kind` defined somewhere in the rule base."""
+    def check(node, ctx, what):
+        value = ident(node, ctx, what)
+        if value is not None:
+            ctx.ref(kind, value, node, what)
+        return value
+    return check
+
+
+def timing(node, ctx, what):
+    """`ANCHOR + N(h|d|w)` or `ANCHOR + N(d|w)..M(d|w)` as a dict."""
+    value = text(node, ctx, what)
+    if value is None:
+        return None
+    match = TIMING_PATTERN.match(value)
+    if not match:
+        ctx.problem(node, f"{what} '{value}' does not parse: write ANCHOR + N(h|d|w), "
+                          "e.g. 'interview + 2h', 'decision + 1d..2d'")
+        return None
+    return _timing_value(match, node, ctx, what, value)
+
+
+def _timing_value(match, node, ctx, what, value):
+    anchor, amount, unit, until, until_unit = match.groups()
+    if unit == "h" and (until or int(amount) > 23):
+        ctx.problem(node, f"{what} '{value}': hours must be 0 to 23 with no range")
+        return None
+    days = 0 if unit == "h" else int(amount) * UNIT_DAYS[unit]
+    latest = int(until) * UNIT_DAYS[until_unit] if until else None
+    if latest is not None and latest <= days:
+        ctx.problem(node, f"{what} '{value}': the end of the range must come after its start")
+        return None
+    ctx.ref("anchor", anchor, node, what)
+    return ctx.locate({"anchor": anchor, "days": days, "latest": latest,
+                       "hours": int(amount) if unit == "h" else None}, node)
+
+
+def list_of(item, minimum=1):
+    def check(node, ctx, what):
+        if not isinstance(node, yaml.SequenceNode):
+            ctx.problem(node, f"{what} must be a list, not {kind_of(node)}")
+            return None
+        if len(node.value) < minimum:
+            ctx.problem(node, f"{what} needs at least {minimum} entr{'y' if minimum == 1 else 'ies'}")
+            return None
+        return [item(child, ctx, f"{what}[{i + 1}]") for i, child in enumerate(node.value)]
+    return check
+
+
+def dict_of(key, value):
+    """A mapping whose keys are data (e.g. rule ids), each checked by `key`."""
+    def check(node, ctx, what):
+        pairs = _pairs(node, ctx, what)
+        if pairs is None:
+            return None
+        return {key(k, ctx, f"{what} key"): value(v, ctx, f"{what}.{k.value}") for k, v in pairs}
+    return check
+
+
+def record(fields, required=(), name="entry"):
+    """A mapping with known keys: `fields` maps each key to its validator."""
+    def check(node, ctx, what):
+        pairs = _pairs(node, ctx, what, name)
+        if pairs is None:
+            return None
+        result = {}
+        for key_node, value_node in pairs:
+            result[key_node.value] = _field(fields, key_node, value_node, ctx, name)
+        for key in required:
+            if key not in result:
+                ctx.problem(node, f"{name} is missing required field '{key}'")
+        return ctx.locate(result, node)
+    return check
+
+
+def _field(fields, key_node, value_node, ctx, name):
+    key = key_node.value
+    if key in fields:
+        return fields[key](value_node, ctx, f"{name} {key}")
+    hint = difflib.get_close_matches(str(key), fields, n=1)
+    suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+    ctx.problem(key_node, f"unknown key '{key}' in {name} (expected one of: "
+                          f"{', '.join(fields)}){suggestion}")
+    return None
+
+
+def _pairs(node, ctx, what, name=None):
+    """The key/value node pairs of a mapping, reporting repeated keys (in `name`)."""
+    if not isinstance(node, yaml.MappingNode):
+        ctx.problem(node, f"{what} must be a mapping, not {kind_of(node)}")
+        return None
+    seen, pairs = set(), []
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            ctx.problem(key_node, f"{what} has a key that is not text")
+        elif key_node.value in seen:
+            ctx.problem(key_node, f"key '{key_node.value}' appears twice in {name or what}")
+        else:
+            seen.add(key_node.value)
+            pairs.append((key_node, value_node))
+    return pairs
