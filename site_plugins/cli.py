@@ -1,8 +1,26 @@
 """`followup`: check the rule base, render the guide, plan a reader's follow-up."""
 import argparse
+import json
 import sys
+import textwrap
+from datetime import date
+from pathlib import Path
 
+from . import planner
 from .rules import RulesError, load_rules
+
+# Where the situation's fields come from on the command line, for error messages.
+FLAGS = {"interviewed": "--interviewed", "decision_by": "--decision-by",
+         "decision_within": "--decision-within", "call_back_on": "--call-back-on",
+         "call_back_within": "--call-back-within", "rejected_on": "--rejected-on",
+         "choices": "--choose", "holidays": "--holiday", "interviewers": "--interviewer"}
+
+
+class Parser(argparse.ArgumentParser):
+    """Bad arguments give one line naming the flag and value, and exit status 2."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message}\n")
 
 
 def main(argv=None):
@@ -18,12 +36,35 @@ def main(argv=None):
 
 
 def _parser():
-    parser = argparse.ArgumentParser(prog="followup", description=__doc__)
-    commands = parser.add_subparsers(title="commands")
+    parser = Parser(prog="followup", description=__doc__)
+    commands = parser.add_subparsers(title="commands", parser_class=Parser)
     check = commands.add_parser("check", help="validate the rules and summarise them")
     check.add_argument("rules_dir", nargs="?", default="rules", metavar="RULES_DIR")
     check.set_defaults(run=run_check)
+    _plan_parser(commands)
     return parser
+
+
+def _plan_parser(commands):
+    plan = commands.add_parser("plan", help="a dated follow-up plan for one interview")
+    plan.add_argument("--interviewed", required=True, metavar="YYYY-MM-DD")
+    plan.add_argument("--today", metavar="YYYY-MM-DD", help="default: the system date")
+    decision = plan.add_mutually_exclusive_group()
+    decision.add_argument("--decision-by", metavar="DATE")
+    decision.add_argument("--decision-within", metavar="Nd|Nw")
+    call_back = plan.add_mutually_exclusive_group()
+    call_back.add_argument("--call-back-on", metavar="DATE")
+    call_back.add_argument("--call-back-within", metavar="Nd|Nw")
+    plan.add_argument("--no-hr", action="store_true", help="the employer has no HR department")
+    plan.add_argument("--via-linkedin", action="store_true",
+                      help="your first contact came through LinkedIn")
+    plan.add_argument("--interviewer", action="append", default=[], metavar="NAME")
+    plan.add_argument("--rejected-on", metavar="DATE")
+    plan.add_argument("--choose", action="append", default=[], metavar="DISAGREEMENT=POSITION")
+    plan.add_argument("--holiday", action="append", default=[], metavar="DATE")
+    plan.add_argument("--format", choices=("text", "json", "ics"), default="text")
+    plan.add_argument("--rules", metavar="DIR", help="default: ./rules, else the guide's own")
+    plan.set_defaults(run=run_plan)
 
 
 def run_check(args):
@@ -36,6 +77,98 @@ def run_check(args):
         return 1
     print(summary(data, args.rules_dir))
     return 0
+
+
+def run_plan(args):
+    today = planner.parse_date(args.today) if args.today else date.today()
+    if today is None:
+        return _bad_input("--today", args.today, "is not a real date (use YYYY-MM-DD)")
+    choices = {}
+    for choice in args.choose:
+        key, equals, value = choice.partition("=")
+        if not equals:
+            return _bad_input("--choose", choice, "must be DISAGREEMENT=POSITION")
+        choices[key] = value
+    rules_dir = args.rules or _default_rules_dir()
+    try:
+        rules = load_rules(rules_dir)
+    except RulesError as error:
+        print("\n".join(error.problems), file=sys.stderr)
+        return 1
+    situation = _situation(args, choices)
+    try:
+        result = planner.plan(rules, situation, today)
+    except planner.PlanError as error:
+        field, value, message = error.problems[0]
+        return _bad_input(FLAGS.get(field, field), value, message)
+    print(_formatted(result, situation, today, args.format), end="")
+    return 0
+
+
+def _default_rules_dir():
+    here = Path("rules")
+    return here if here.is_dir() else Path(__file__).resolve().parent.parent / "rules"
+
+
+def _situation(args, choices):
+    return {"interviewed": args.interviewed, "decision_by": args.decision_by,
+            "decision_within": args.decision_within, "call_back_on": args.call_back_on,
+            "call_back_within": args.call_back_within, "hr": not args.no_hr,
+            "via_linkedin": args.via_linkedin, "interviewers": args.interviewer,
+            "rejected_on": args.rejected_on, "choices": choices, "holidays": args.holiday}
+
+
+def _bad_input(flag, value, message):
+    print(f"followup plan: {flag} {value!r}: {message}", file=sys.stderr)
+    return 2
+
+
+def _formatted(result, situation, today, form):
+    if form == "json":
+        return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    if form == "ics":
+        return planner.to_ics(result, situation, today)
+    return plan_text(result, situation, today)
+
+
+def plan_text(result, situation, today):
+    """The plan grouped by date, for a terminal."""
+    interviewed = planner.parse_date(situation["interviewed"])
+    lines = [f"Follow-up plan for an interview on {planner.format_date(interviewed)} "
+             f"(today: {planner.format_date(today)})"]
+    lines += [f"! {warning}" for warning in result["warnings"]]
+    heading = None
+    for item in result["items"]:
+        if item["due"] != heading or heading is None:
+            heading = item["due"]
+            lines += ["", _date_heading(item, today)]
+        lines += _item_lines(item)
+    return "\n".join(lines) + "\n"
+
+
+def _date_heading(item, today):
+    if item["due"] is None:
+        return "Throughout"
+    due = planner.parse_date(item["due"])
+    notes = [label for label in (planner.relative_label(due, today),)
+             if label in ("yesterday", "today", "tomorrow")]
+    notes += ["overdue"] if item["overdue"] else []
+    return planner.format_date(due) + (f" ({', '.join(notes)})" if notes else "")
+
+
+def _item_lines(item):
+    how = [planner.RECIPIENT_WORDS[item["to"]] if item["to"] != "self" else "yourself"]
+    if item["channel"]:
+        how.append(f"by {item['channel']}" if item["channel"] != "in-person" else "in person")
+    when = item["timing"] + (f", at the latest {item['latest']}" if item["latest"] else "")
+    lines = [f"  [ ] {item['title']}", f"      {', '.join(how)}; {when}"]
+    lines += textwrap.wrap(item["text"], 76, initial_indent="      ", subsequent_indent="      ")
+    if item["note"]:
+        lines.append(f"      {item['note']}")
+    shaped = ", ".join(f"{m['disagreement']}={m['position']}" for m in item["shaped_by"])
+    lines.append(f"      sources: {', '.join(item['sources'])}"
+                 + (f"; shaped by {shaped}" if shaped else ""))
+    return lines
 
 
 def summary(data, where):

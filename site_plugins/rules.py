@@ -26,7 +26,8 @@ CONDITIONS = {
 
 SOURCE = s.record({"id": s.ident, "title": s.text, "author": s.text, "contributes": s.text},
                   required=("id", "title", "author"), name="source")
-STEP = s.record({"id": s.ident, "title": s.text, "summary": s.text, "never_moves": s.boolean},
+STEP = s.record({"id": s.ident, "title": s.text, "summary": s.text, "never_moves": s.boolean,
+                 "until_rejected": s.boolean},
                 required=("id", "title", "summary"), name="step")
 PLAN = s.record({
     "to": s.one_of(RECIPIENTS), "fallback_to": s.one_of(RECIPIENTS[1:]),
@@ -143,6 +144,7 @@ def _merge(parts):
         step = part.get("step")
         if step:
             step["never_moves"] = bool(step.get("never_moves"))
+            step["until_rejected"] = bool(step.get("until_rejected"))
             data["steps"].append(step)
             for rule in _present(part.get("rules")):
                 rule.update(step=step.get("id"), when=rule.get("when") or {},
