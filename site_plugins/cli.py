@@ -101,7 +101,12 @@ def run_plan(args):
     except planner.PlanError as error:
         field, value, message = error.problems[0]
         return _bad_input(FLAGS.get(field, field), value, message)
-    print(_formatted(result, situation, today, args.format), end="")
+    output = _formatted(result, situation, today, args.format)
+    if args.format == "ics":  # CRLF line ends are part of the format: write bytes as they are
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output.encode("utf-8"))
+    else:
+        print(output, end="")
     return 0
 
 

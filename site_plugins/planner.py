@@ -378,13 +378,13 @@ def _give_way_to_rejection(items, rules, facts):
 
 
 def _sorted(items, rules):
+    """Date order, undated last; ties by step, rule, then the order the items were made
+    (MicroPython's sort is not stable, so that order is part of the key)."""
     step_order = [step["id"] for step in rules["steps"]]
     rule_order = [rule["id"] for rule in rules["rules"]]
-
-    def key(item):
-        return (item["due"] is None, item["due"] or "", step_order.index(item["step"]),
-                rule_order.index(item["rule"]))
-    return sorted(items, key=key)
+    keyed = [((item["due"] is None, item["due"] or "", step_order.index(item["step"]),
+               rule_order.index(item["rule"]), index), item) for index, item in enumerate(items)]
+    return [pair[1] for pair in sorted(keyed, key=lambda pair: pair[0])]
 
 
 def _warnings(facts, today):
