@@ -154,11 +154,7 @@ def plan_text(result, situation, today):
 def _date_heading(item, today):
     if item["due"] is None:
         return "Throughout"
-    due = planner.parse_date(item["due"])
-    notes = [label for label in (planner.relative_label(due, today),)
-             if label in ("yesterday", "today", "tomorrow")]
-    notes += ["overdue"] if item["overdue"] else []
-    return planner.format_date(due) + (f" ({', '.join(notes)})" if notes else "")
+    return planner.day_heading(planner.parse_date(item["due"]), today, item["overdue"])
 
 
 def _item_lines(item):

@@ -14,8 +14,11 @@ MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
 MAX_DAYS = 365
 RECIPIENT_WORDS = {"self": "you", "interviewers": "the interviewers", "hr": "HR",
                    "hiring-contact": "the hiring contact"}
+CHANNEL_WORDS = {"email": "by email", "phone": "by phone", "handwritten": "as a handwritten card",
+                 "printed": "as a printed letter", "post": "by post", "linkedin": "on LinkedIn",
+                 "in-person": "in person"}
 ANCHOR_WORDS = {"interview": "the interview", "decision": "the stated decision date",
-                "call-back": "the day they asked you to call back",
+                "call-back": "the call-back date you were given",
                 "rejection": "the rejection"}
 
 
@@ -61,6 +64,17 @@ def relative_label(day, today):
     return label if day.year == today.year else label + " " + str(day.year)
 
 
+def day_heading(day, today, overdue=False):
+    """'Mon 24 Nov 2026', with '(today)', '(tomorrow)' or '(yesterday)', and 'overdue'."""
+    notes = []
+    label = relative_label(day, today)
+    if label in ("yesterday", "today", "tomorrow"):
+        notes.append(label)
+    if overdue:
+        notes.append("overdue")
+    return format_date(day) + (" (" + ", ".join(notes) + ")" if notes else "")
+
+
 def parse_span(text):
     """'10d' or '2w' -> days, or None if it is not N days/weeks."""
     if not isinstance(text, str) or len(text) < 2 or text[-1] not in "dw":
@@ -71,9 +85,9 @@ def parse_span(text):
     return int(number) * (7 if text[-1] == "w" else 1)
 
 
-def describe_timing(timing):
+def describe_timing(timing, rules):
     """Plain words for a rule timing, e.g. 'within 2 hours of the interview'."""
-    anchor = ANCHOR_WORDS.get(timing["anchor"], "'" + timing["anchor"] + "'")
+    anchor = ANCHOR_WORDS.get(timing["anchor"]) or _called(timing["anchor"], rules)
     if timing["hours"] is not None:
         return "within %d hours of %s" % (timing["hours"], anchor)
     days, latest = timing["days"], timing["latest"]
@@ -81,6 +95,14 @@ def describe_timing(timing):
         return "on the day of " + anchor
     span = str(days) if latest is None else "%d to %d" % (days, latest)
     return "%s day%s after %s" % (span, "" if span == "1" else "s", anchor)
+
+
+def _called(anchor, rules):
+    """How a step or rule used as an anchor is named in words (its 'called' phrase)."""
+    for entry in rules["steps"] + rules["rules"]:
+        if entry["id"] == anchor:
+            return entry.get("called") or anchor
+    return anchor
 
 
 # --- the situation ----------------------------------------------------------------
@@ -324,7 +346,7 @@ def _base_item(rule, plan_block, timing, dates, rules, situation, effects):
         "due": iso(due) if due else None, "latest": iso(latest) if latest else None,
         "moved_from": iso(moved_from) if moved_from else None,
         "note": _moved_note(moved_from, due, situation) if moved_from else None,
-        "timing": describe_timing(timing) if timing else "throughout your search",
+        "timing": describe_timing(timing, rules) if timing else "throughout your search",
         "title": rule["title"], "text": rule["text"], "name": None,
         "sources": _item_sources(rule, rules, effects),
         "shaped_by": effects["shaped_by"].get(rule["id"], []),

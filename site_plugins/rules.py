@@ -27,7 +27,7 @@ CONDITIONS = {
 SOURCE = s.record({"id": s.ident, "title": s.text, "author": s.text, "contributes": s.text},
                   required=("id", "title", "author"), name="source")
 STEP = s.record({"id": s.ident, "title": s.text, "summary": s.text, "never_moves": s.boolean,
-                 "until_rejected": s.boolean},
+                 "until_rejected": s.boolean, "called": s.text},
                 required=("id", "title", "summary"), name="step")
 PLAN = s.record({
     "to": s.one_of(RECIPIENTS), "fallback_to": s.one_of(RECIPIENTS[1:]),
@@ -38,7 +38,7 @@ PLAN = s.record({
 RULE = s.record({
     "id": s.ident, "kind": s.one_of(KINDS), "title": s.text, "text": s.text,
     "sources": s.list_of(s.ref_to("source")), "when": s.record(CONDITIONS, name="when"),
-    "plan": PLAN,
+    "plan": PLAN, "called": s.text,
 }, required=("id", "kind", "title", "text", "sources"), name="rule")
 EFFECT = s.record({
     "timing": s.dict_of(s.ref_to("action"), s.timing),
@@ -257,6 +257,7 @@ def _check_anchor_order(data, at):
     rank = {rule["id"]: index for index, rule in enumerate(data["rules"])}
     rules = {rule["id"]: rule for rule in data["rules"]}
     problems = []
+    named = {entry["id"] for entry in data["steps"] + data["rules"] if entry.get("called")}
     for rule, timing in _timings(data, rules):
         anchor = timing["anchor"]
         if anchor in order and order[anchor] >= order[rule["step"]]:
@@ -266,6 +267,9 @@ def _check_anchor_order(data, at):
         elif anchor in rank and rank[anchor] >= rank[rule["id"]]:
             problems.append(at(timing, f"rule '{anchor}' does not come before rule "
                                        f"'{rule['id']}', so it cannot count from it"))
+        elif (anchor in order or anchor in rank) and anchor not in named:
+            problems.append(at(timing, f"'{anchor}' is used as an anchor, so it needs a "
+                                       "'called' phrase for the timing's wording"))
     return problems
 
 

@@ -1,0 +1,73 @@
+"""The MkDocs adapter: load the rules, add the generated pages and assets, watch rules/.
+
+Deliberately thin: loading is `rules.load_rules`, pages are `render.render_pages`, assets
+are `assets.site_assets`; none of them imports MkDocs, so `followup render` can produce
+the same site for any MkDocs-compatible builder.
+"""
+import logging
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import base, config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from . import render
+from .assets import MissingAssets, site_assets
+from .planner import parse_date
+from .rules import RulesError, load_rules
+
+log = logging.getLogger("mkdocs.plugins.followup")
+
+
+class FollowupConfig(base.Config):
+    rules = c.Type(str, default="rules")
+    node_modules = c.Type(str, default="node_modules")
+    today = c.Optional(c.Type(str))  # fixes the default plan's date, for reproducible builds
+
+
+class FollowupPlugin(BasePlugin[FollowupConfig]):
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        self.rules_dir = root / self.config.rules
+        self.node_modules = root / self.config.node_modules
+        self.rules = self._load_rules()
+        self.today = self._resolve_today()
+        if config.nav is None:
+            config.nav = render.nav(self.rules)
+        return config
+
+    def _load_rules(self):
+        try:
+            return load_rules(self.rules_dir)
+        except RulesError as error:
+            for problem in error.problems:
+                log.error(problem)
+            raise PluginError(f"{len(error.problems)} problem(s) in the rules (listed above)")
+
+    def _resolve_today(self):
+        if self.config.today is None:
+            return date.today()
+        today = parse_date(self.config.today)
+        if today is None:
+            raise PluginError(f"followup: today '{self.config.today}' is not a date (YYYY-MM-DD)")
+        return today
+
+    def on_files(self, files, config):
+        for path, markdown in render.render_pages(self.rules, self.today).items():
+            files.append(File.generated(config, path, content=markdown))
+        try:
+            assets = site_assets(self.rules, self.node_modules)
+        except MissingAssets as error:
+            raise PluginError(str(error))
+        for path, source in assets:
+            if isinstance(source, bytes):
+                files.append(File.generated(config, path, content=source))
+            else:
+                files.append(File.generated(config, path, abs_src_path=str(source)))
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.rules_dir))
+        return server

@@ -1,0 +1,325 @@
+"""Rule data -> the guide's Markdown pages. Plain functions, no MkDocs import.
+
+`render_pages(rules, today)` returns {path: markdown}; the MkDocs plugin adds them as
+generated files and `followup render` writes them to disk, so the guide can be built
+by any MkDocs-compatible tool. Pages use Material's Markdown extensions (admonitions,
+attribute lists, task lists) but no plugin of ours.
+"""
+from . import planner
+from .timeline import escape, timeline_svg
+
+CONDITION_WORDS = {
+    ("timeline", "stated"): "the employer said when they would decide",
+    ("timeline", "none"): "the employer gave no decision date",
+    ("call_back", True): "they asked you to get in touch on a given day",
+    ("call_back", False): "they did not ask you to call back",
+    ("hr", True): "the employer has an HR department",
+    ("hr", False): "the employer has no HR department",
+    ("via_linkedin", True): "your first contact came through LinkedIn",
+    ("via_linkedin", False): "your first contact did not come through LinkedIn",
+    ("rejected", True): "you have been turned down",
+    ("rejected", False): "you have not been turned down",
+}
+KIND_SECTIONS = (("action", "What to do"), ("how", "How to do it well"),
+                 ("avoid", "What not to do"), ("context", "Good to know"))
+
+
+def render_pages(rules, today):
+    """Every generated page of the guide, as {path relative to docs: Markdown}."""
+    default = planner.plan(rules, {"interviewed": planner.iso(today)}, today)
+    pages = {"index.md": home_page(rules, default, today),
+             "checklist.md": checklist_page(rules, default, today),
+             "disagreements.md": disagreements_page(rules),
+             "sources.md": sources_page(rules)}
+    for step in rules["steps"]:
+        pages["steps/%s.md" % step["id"]] = step_page(rules, step)
+    return pages
+
+
+def nav(rules):
+    """The navigation, in the order a reader meets the steps."""
+    return [{"Home": "index.md"}, {"Your checklist": "checklist.md"},
+            {"The steps": [{step["title"]: "steps/%s.md" % step["id"]}
+                           for step in rules["steps"]]},
+            {"Where the sources disagree": "disagreements.md"}, {"Sources": "sources.md"},
+            {"About this guide": "about.md"}]
+
+
+# --- shared pieces ----------------------------------------------------------------
+
+def badges(source_ids, rules, depth):
+    """Source badges linking to the sources page; `depth` is how deep the page sits."""
+    names = {source["id"]: source for source in rules["sources"]}
+    prefix = "../" * depth
+    return " ".join('[%s](%ssources.md#%s "%s"){ .fu-source }'
+                    % (source_id, prefix, source_id, names[source_id]["author"])
+                    for source_id in source_ids)
+
+
+def by_id(entries):
+    return dict((entry["id"], entry) for entry in entries)
+
+
+def _when_line(rule, rules):
+    plan = rule["plan"]
+    parts = []
+    if plan.get("at"):
+        parts.append("**When:** " + planner.describe_timing(plan["at"], rules))
+        if plan.get("not_before"):
+            parts[-1] += ", and not before " + planner.describe_timing(plan["not_before"], rules)
+    else:
+        parts.append("**When:** throughout your search")
+    parts.append("**Who:** " + ("you alone" if plan["to"] == "self"
+                                else planner.RECIPIENT_WORDS[plan["to"]]))
+    if plan.get("channel"):
+        parts.append("**How:** " + planner.CHANNEL_WORDS[plan["channel"]])
+    return " · ".join(parts)
+
+
+def _conditions(rule):
+    words = [CONDITION_WORDS[(key, rule["when"][key])] for key in rule["when"]]
+    return "**Only if** " + " and ".join(words) + "." if words else ""
+
+
+def _shaping(rule, rules, depth):
+    """Links to the disagreements whose positions change this action."""
+    found = []
+    for disagreement in rules["disagreements"]:
+        for position in disagreement["positions"]:
+            effect = position["effect"]
+            touched = list(effect.get("include") or [])
+            for aspect in ("timing", "to", "channel"):
+                touched += list(effect.get(aspect) or {})
+            if rule["id"] in touched and disagreement not in found:
+                found.append(disagreement)
+    return ", ".join("[%s](%sdisagreements.md#%s)" % (d["question"], "../" * depth, d["id"])
+                     for d in found)
+
+
+# --- step pages -------------------------------------------------------------------
+
+def step_page(rules, step):
+    rules_here = [rule for rule in rules["rules"] if rule["step"] == step["id"]]
+    lines = ["# %s" % step["title"], "", step["summary"], ""]
+    for kind, heading in KIND_SECTIONS:
+        chosen = [rule for rule in rules_here if rule["kind"] == kind]
+        if chosen:
+            lines += ["## %s" % heading, ""]
+            for rule in chosen:
+                lines += _rule_block(rule, rules)
+    lines += _step_disagreements(rules, step)
+    return "\n".join(lines)
+
+
+def _rule_block(rule, rules):
+    lines = ["### %s { #%s }" % (rule["title"], rule["id"]), ""]
+    if rule["kind"] == "avoid":
+        lines += ['!!! warning "Avoid"', "    " + rule["text"], ""]
+    else:
+        lines += [rule["text"], ""]
+    if rule["plan"]:
+        lines += [_when_line(rule, rules), ""]
+        if rule["plan"].get("timing_note"):
+            lines += ['!!! note "About this timing"', "    " + rule["plan"]["timing_note"], ""]
+    for extra in (_conditions(rule),):
+        if extra:
+            lines += [extra, ""]
+    shaping = _shaping(rule, rules, 1)
+    if shaping:
+        lines += ["**The sources differ:** " + shaping, ""]
+    cited = list(rule["sources"])
+    cited += [s for s in (rule["plan"] or {}).get("timing_sources") or [] if s not in cited]
+    return lines + ["Sources: " + badges(cited, rules, 1), ""]
+
+
+def _step_disagreements(rules, step):
+    here = [d for d in rules["disagreements"] if d["step"] == step["id"]]
+    if not here:
+        return []
+    lines = ["## Where the sources disagree", ""]
+    for disagreement in here:
+        default = by_id(disagreement["positions"])[disagreement["default"]]
+        lines.append("- [%s](../disagreements.md#%s) Our default: %s."
+                     % (disagreement["question"], disagreement["id"], default["label"]))
+    return lines + [""]
+
+
+# --- disagreements ----------------------------------------------------------------
+
+def disagreements_page(rules):
+    lines = ["# Where the sources disagree", "",
+             "The five articles agree on most things, but not on everything. Here each "
+             "disagreement is shown with every side, who takes it, and what choosing it "
+             "changes in your plan. The guide picks a default so the checklist works out "
+             "of the box; you can choose differently on the [checklist](checklist.md).", ""]
+    for disagreement in rules["disagreements"]:
+        lines += _disagreement_block(disagreement, rules)
+    return "\n".join(lines)
+
+
+def _disagreement_block(disagreement, rules):
+    steps = by_id(rules["steps"])
+    default = by_id(disagreement["positions"])[disagreement["default"]]
+    lines = ["## %s { #%s }" % (disagreement["question"], disagreement["id"]), "",
+             "Part of: [%s](steps/%s.md)" % (steps[disagreement["step"]]["title"],
+                                             disagreement["step"]), "",
+             "| Position | What it says | Who says so | What it changes in your plan |",
+             "|---|---|---|---|"]
+    for position in disagreement["positions"]:
+        label = "**%s**" % position["label"]
+        if position["id"] == disagreement["default"]:
+            label += " (our default)"
+        lines.append("| %s | %s | %s | %s |" % (label, position["summary"],
+                                                badges(position["sources"], rules, 0),
+                                                effect_words(position["effect"], rules)))
+    return lines + ["", '!!! tip "Our default: %s"' % default["label"],
+                    "    " + disagreement["why_default"], ""]
+
+
+def effect_words(effect, rules):
+    """What a position changes in the plan, in words; derived from its effect data."""
+    titles = dict((rule["id"], rule["title"]) for rule in rules["rules"])
+    changes = []
+    for rule_id, timing in (effect.get("timing") or {}).items():
+        changes.append("%s: %s" % (titles[rule_id], planner.describe_timing(timing, rules)))
+    for rule_id, to in (effect.get("to") or {}).items():
+        changes.append("%s: to %s" % (titles[rule_id], planner.RECIPIENT_WORDS[to]))
+    for rule_id, channel in (effect.get("channel") or {}).items():
+        changes.append("%s: %s" % (titles[rule_id], planner.CHANNEL_WORDS[channel]))
+    for rule_id in effect.get("include") or []:
+        changes.append("Adds: %s" % titles[rule_id])
+    return "<br>".join(changes) if changes else "Nothing: the dates and people stay the same."
+
+
+# --- sources ----------------------------------------------------------------------
+
+def sources_page(rules):
+    lines = ["# Sources", "",
+             "The guide is built from five published articles. Every rule paraphrases "
+             "them and names the ones it comes from. Long titles are shortened here.", ""]
+    for source in rules["sources"]:
+        lines += _source_block(source, rules)
+    return "\n".join(lines)
+
+
+def _source_block(source, rules):
+    citing = [rule for rule in rules["rules"] if source["id"] in rule["sources"]
+              or source["id"] in ((rule["plan"] or {}).get("timing_sources") or [])]
+    lines = ["## %s { #%s }" % (source["title"], source["id"]), "",
+             "*%s* · id `%s`" % (source["author"], source["id"]), ""]
+    if source.get("contributes"):
+        lines += ["**What it contributes:** " + source["contributes"], ""]
+    lines += ["**Cited by %d rules:**" % len(citing), ""]
+    lines += ["- [%s](steps/%s.md#%s)" % (rule["title"], rule["step"], rule["id"])
+              for rule in citing]
+    positions = [(d, p) for d in rules["disagreements"] for p in d["positions"]
+                 if source["id"] in p["sources"]]
+    if positions:
+        lines += ["", "**Positions it takes where the sources disagree:**", ""]
+        lines += ["- [%s](disagreements.md#%s): %s" % (d["question"], d["id"], p["label"])
+                  for d, p in positions]
+    return lines + [""]
+
+
+# --- home and checklist -----------------------------------------------------------
+
+def home_page(rules, default, today):
+    lines = ["# After the interview: what to do, and when", "",
+             "A job interview does not end when you leave the room. This guide sets out "
+             "what to do next, in order, with the timing that five published articles "
+             "recommend, and shows where they disagree. Every point names its "
+             "[sources](sources.md).", "",
+             '!!! tip "Your own dated plan"',
+             "    The [checklist](checklist.md) turns your interview date and what the "
+             "employer told you into a plan with dates.", "",
+             "## What to do, in order", ""]
+    first = dict((item["step"], item) for item in reversed(default["items"]))
+    for number, step in enumerate(rules["steps"], 1):
+        when = first[step["id"]]["timing"] if step["id"] in first else "only if it applies"
+        lines.append("%d. **[%s](steps/%s.md)**: %s *When:* %s."
+                     % (number, step["title"], step["id"], step["summary"], when))
+    lines += ["", "## The first check depends on what you were told", ""]
+    lines += _first_check_tabs(rules)
+    lines += ["## The default timeline", "",
+              "For an interview on day 0 with no timeline stated, and an employer with an "
+              "HR department:", ""]
+    return "\n".join(lines + [_figure(default, today, "home-tl")])
+
+
+def _first_check_tabs(rules):
+    """Content tabs: the first status check under each thing the employer may have said."""
+    lines = []
+    for rule in rules["rules"]:
+        if rule["step"] == "status-check" and rule["plan"]:
+            lines += ['=== "If %s"' % _tab_label(rule), "",
+                      "    **%s**: %s." % (rule["title"], planner.describe_timing(rule["plan"]["at"], rules)),
+                      "    " + rule["text"] + " [More](steps/status-check.md#%s)" % rule["id"], ""]
+    return lines
+
+
+def _tab_label(rule):
+    when = rule["when"]
+    if when.get("call_back"):
+        return "they asked you to call back"
+    return "they named a date" if when.get("timeline") == "stated" else "they said nothing"
+
+
+def _figure(result, today, id_prefix):
+    svg = timeline_svg(result["items"], planner.iso(today), id_prefix)
+    return ('<figure class="fu-figure" markdown>\n%s\n<figcaption>Circles are messages to the '
+            'employer, squares your own tasks; a bar is a window of days. The same plan is '
+            'listed in words on the <a href="%s">checklist</a>.</figcaption>\n</figure>\n'
+            % (svg, "checklist/" if id_prefix == "home-tl" else "#the-default-plan"))
+
+
+def checklist_page(rules, default, today):
+    lines = ["# Your follow-up checklist", "",
+             "Below is the plan for the most common case: an interview today "
+             "(%s), no decision date given, an employer with an HR department, and the "
+             "guide's default on every [disagreement](disagreements.md)."
+             % planner.format_date(today), "",
+             '!!! info "Coming next: your own plan"',
+             "    An interactive form will let you enter your interview date, what the "
+             "employer said and your choices, and will build your own dated plan here in "
+             "your browser. Until then, `followup plan` on the command line does the same.",
+             "", "## The default plan { #the-default-plan }", ""]
+    lines += plan_markdown(default, rules, today)
+    lines += ["", _figure(default, today, "checklist-tl"), ""]
+    lines += proof_block()
+    return "\n".join(lines)
+
+
+def plan_markdown(result, rules, today):
+    """A plan as a Markdown task list grouped by date."""
+    lines, heading = [], "start"
+    for item in result["items"]:
+        if item["due"] != heading:
+            heading = item["due"]
+            title = "Throughout" if heading is None else planner.day_heading(
+                planner.parse_date(heading), today)
+            lines += ["", "### %s" % title, ""]
+        lines.append(_item_line(item, rules))
+    return lines
+
+
+def _item_line(item, rules):
+    how = "you" if item["to"] == "self" else planner.RECIPIENT_WORDS[item["to"]]
+    if item["channel"]:
+        how += ", " + planner.CHANNEL_WORDS[item["channel"]]
+    note = " *%s*" % item["note"] if item["note"] else ""
+    return "- [ ] **[%s](steps/%s.md#%s)** (%s; %s). %s%s %s" % (
+        escape(item["title"]), item["step"], item["rule"], how, item["timing"],
+        item["text"], note, badges(item["sources"], rules, 0))
+
+
+def proof_block():
+    """A tiny MicroPython program, run by PyScript from the site's own files."""
+    return ['## Runs in your browser { #runs-in-your-browser }', "",
+            'This page already loads its own copy of MicroPython (no other website is '
+            'contacted). The line below is written by Python running in your browser:', "",
+            '<p id="mpy-proof" class="fu-proof">Python has not started (JavaScript may be '
+            'off); the plan above does not need it.</p>',
+            '<link rel="stylesheet" href="../assets/pyscript/core.css">',
+            '<script type="module" src="../assets/pyscript/core.js"></script>',
+            '<script type="mpy" src="../assets/followup/proof.py" '
+            'config=\'{"interpreter": "../assets/micropython/micropython.mjs"}\'></script>', ""]
