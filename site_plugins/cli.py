@@ -42,6 +42,15 @@ def _parser():
     check.add_argument("rules_dir", nargs="?", default="rules", metavar="RULES_DIR")
     check.set_defaults(run=run_check)
     _plan_parser(commands)
+    render_cmd = commands.add_parser(
+        "render", help="write the guide as plain Markdown + assets + mkdocs.yml, "
+                       "buildable without this plugin")
+    render_cmd.add_argument("--out", required=True, metavar="DIR")
+    render_cmd.add_argument("--config", default="mkdocs.yml", metavar="MKDOCS_YML",
+                            help="the site config to start from (default: mkdocs.yml)")
+    render_cmd.add_argument("--today", metavar="YYYY-MM-DD",
+                            help="date of the default plan (default: the plugin's, else today)")
+    render_cmd.set_defaults(run=run_render)
     return parser
 
 
@@ -170,6 +179,18 @@ def _item_lines(item):
     lines.append(f"      sources: {', '.join(item['sources'])}"
                  + (f"; shaped by {shaped}" if shaped else ""))
     return lines
+
+
+def run_render(args):
+    from .export import RenderError, render_site  # needs the site config, not the planner
+    try:
+        written = render_site(Path(args.config), Path(args.out), args.today)
+    except RenderError as error:
+        print(f"followup render: {error}", file=sys.stderr)
+        return 2 if error.bad_input else 1
+    print(f"wrote {written} files to {args.out}; build them with: "
+          f"mkdocs build -f {Path(args.out) / 'mkdocs.yml'}")
+    return 0
 
 
 def summary(data, where):

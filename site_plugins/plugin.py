@@ -5,6 +5,7 @@ are `assets.site_assets`; none of them imports MkDocs, so `followup render` can 
 the same site for any MkDocs-compatible builder.
 """
 import logging
+import os
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +25,8 @@ log = logging.getLogger("mkdocs.plugins.followup")
 class FollowupConfig(base.Config):
     rules = c.Type(str, default="rules")
     node_modules = c.Type(str, default="node_modules")
-    today = c.Optional(c.Type(str))  # fixes the default plan's date, for reproducible builds
+    # The default plan's date; $FOLLOWUP_TODAY, then the build day, when not set here.
+    today = c.Optional(c.Type(str))
 
 
 class FollowupPlugin(BasePlugin[FollowupConfig]):
@@ -47,11 +49,12 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
             raise PluginError(f"{len(error.problems)} problem(s) in the rules (listed above)")
 
     def _resolve_today(self):
-        if self.config.today is None:
+        text = self.config.today or os.environ.get("FOLLOWUP_TODAY")
+        if not text:
             return date.today()
-        today = parse_date(self.config.today)
+        today = parse_date(text)
         if today is None:
-            raise PluginError(f"followup: today '{self.config.today}' is not a date (YYYY-MM-DD)")
+            raise PluginError(f"followup: today '{text}' is not a date (YYYY-MM-DD)")
         return today
 
     def on_files(self, files, config):

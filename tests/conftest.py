@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SUB_PATH = "/interview-followup/"
+BUILD_DAY = "2026-11-18"  # a Wednesday: the default plan in test builds does not hang on the clock
 
 
 def chromium_path():
@@ -23,7 +24,7 @@ def chromium_path():
 
 def build_site(target, config="mkdocs.yml", cwd=ROOT):
     """Build with the real mkdocs command; fail the test with its output if it fails."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", FOLLOWUP_TODAY=BUILD_DAY)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(target)],
         cwd=cwd, env=env, capture_output=True, text=True, check=False)

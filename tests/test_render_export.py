@@ -1,0 +1,41 @@
+"""`followup render` output builds with plain MkDocs into a site with the same pages."""
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import BUILD_DAY, ROOT, build_site
+
+
+def pages(site):
+    return {str(p.relative_to(site)) for p in site.rglob("index.html")}
+
+
+def headings(site):
+    return {path: (site / path).read_text(encoding="utf-8").split("<h1", 1)[1].split("</h1>")[0]
+            for path in pages(site)}
+
+
+def test_rendered_guide_builds_without_the_plugin_into_the_same_pages(tmp_path, built_site):
+    out = tmp_path / "rendered"
+    result = subprocess.run([sys.executable, "-m", "site_plugins.cli", "render", "--out",
+                             str(out), "--today", BUILD_DAY], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    config = yaml.safe_load((out / "mkdocs.yml").read_text())
+    assert all("followup" not in str(plugin) for plugin in config["plugins"])
+    site = tmp_path / "site"
+    build_site(site, config=out / "mkdocs.yml", cwd=out)
+    assert pages(site) == pages(built_site)
+    assert headings(site) == headings(built_site)
+    assert (site / "assets/micropython/micropython.wasm").is_file()
+    assert (site / "assets/followup/rules.json").is_file()
+
+
+def test_render_reports_a_bad_date_in_one_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "site_plugins.cli", "render", "--out",
+                             str(tmp_path / "x"), "--today", "2026-02-30"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stderr) == (
+        2, "followup render: --today '2026-02-30': is not a real date (use YYYY-MM-DD)\n")
