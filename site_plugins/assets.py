@@ -5,6 +5,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 PYSCRIPT = "@pyscript/core/dist"
 MICROPYTHON = "@micropython/micropython-webassembly-pyscript"
+# Our modules that also run in the browser, side by side in assets/followup/.
+BROWSER_MODULES = ("planner.py", "timeline.py", "planview.py", "state.py", "drafts.py")
 
 
 class MissingAssets(Exception):
@@ -22,7 +24,7 @@ def site_assets(rules, node_modules):
              if p.is_file() and p.suffix != ".map"]
     files += [("assets/micropython/" + name, micropython / name)
               for name in ("micropython.mjs", "micropython.wasm")]
-    files += [("assets/followup/" + name, PACKAGE / name) for name in ("planner.py", "timeline.py")]
+    files += [("assets/followup/" + name, PACKAGE / name) for name in BROWSER_MODULES]
     files += [("assets/followup/" + p.name, p) for p in sorted((PACKAGE / "widget").iterdir())
               if p.suffix == ".py"]
     files.append(("assets/followup/rules.json", rules_bundle(rules)))

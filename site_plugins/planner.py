@@ -242,15 +242,21 @@ def _effects(rules, choices):
     return effects
 
 
+def touched_rules(effect):
+    """The ids of the action rules a position's effect adds or changes."""
+    touched = list(effect.get("include") or [])
+    for aspect in ("timing", "to", "channel"):
+        touched += [rule_id for rule_id in effect.get(aspect) or {} if rule_id not in touched]
+    return touched
+
+
 def _add_effect(effects, disagreement, position):
     effect = position["effect"]
-    touched = list(effect.get("include") or [])
-    effects["include"] += touched
+    effects["include"] += list(effect.get("include") or [])
     for aspect in ("timing", "to", "channel"):
         for rule_id in effect.get(aspect) or {}:
             effects[aspect][rule_id] = effect[aspect][rule_id]
-            touched.append(rule_id)
-    for rule_id in touched:
+    for rule_id in touched_rules(effect):
         shaped = effects["shaped_by"].setdefault(rule_id, [])
         mark = {"disagreement": disagreement["id"], "position": position["id"]}
         if mark not in shaped:

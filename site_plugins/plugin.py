@@ -38,7 +38,17 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
         self.today = self._resolve_today()
         if config.nav is None:
             config.nav = render.nav(self.rules)
+        self._keep_instant_navigation_off(config)
         return config
+
+    def _keep_instant_navigation_off(self, config):
+        """Instant navigation swaps pages without reloading them, and re-creates inline
+        scripts without their attributes, so the checklist's PyScript would not start."""
+        features = config.theme.get("features") or []
+        if "navigation.instant" in features:
+            features.remove("navigation.instant")
+            log.info("followup: turned off navigation.instant: the checklist's PyScript "
+                     "widget only starts on a full page load")
 
     def _load_rules(self):
         try:

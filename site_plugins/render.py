@@ -6,7 +6,8 @@ by any MkDocs-compatible tool. Pages use Material's Markdown extensions (admonit
 attribute lists, task lists) but no plugin of ours.
 """
 from . import planner
-from .timeline import escape, timeline_svg
+from .checklist import checklist_page
+from .timeline import timeline_svg
 
 CONDITION_WORDS = {
     ("timeline", "stated"): "the employer said when they would decide",
@@ -86,11 +87,7 @@ def _shaping(rule, rules, depth):
     found = []
     for disagreement in rules["disagreements"]:
         for position in disagreement["positions"]:
-            effect = position["effect"]
-            touched = list(effect.get("include") or [])
-            for aspect in ("timing", "to", "channel"):
-                touched += list(effect.get(aspect) or {})
-            if rule["id"] in touched and disagreement not in found:
+            if rule["id"] in planner.touched_rules(position["effect"]) and disagreement not in found:
                 found.append(disagreement)
     return ", ".join("[%s](%sdisagreements.md#%s)" % (d["question"], "../" * depth, d["id"])
                      for d in found)
@@ -269,57 +266,4 @@ def _figure(result, today, id_prefix):
     return ('<figure class="fu-figure" markdown>\n%s\n<figcaption>Circles are messages to the '
             'employer, squares your own tasks; a bar is a window of days. The same plan is '
             'listed in words on the <a href="%s">checklist</a>.</figcaption>\n</figure>\n'
-            % (svg, "checklist/" if id_prefix == "home-tl" else "#the-default-plan"))
-
-
-def checklist_page(rules, default, today):
-    lines = ["# Your follow-up checklist", "",
-             "Below is the plan for the most common case: an interview today "
-             "(%s), no decision date given, an employer with an HR department, and the "
-             "guide's default on every [disagreement](disagreements.md)."
-             % planner.format_date(today), "",
-             '!!! info "Coming next: your own plan"',
-             "    An interactive form will let you enter your interview date, what the "
-             "employer said and your choices, and will build your own dated plan here in "
-             "your browser. Until then, `followup plan` on the command line does the same.",
-             "", "## The default plan { #the-default-plan }", ""]
-    lines += plan_markdown(default, rules, today)
-    lines += ["", _figure(default, today, "checklist-tl"), ""]
-    lines += proof_block()
-    return "\n".join(lines)
-
-
-def plan_markdown(result, rules, today):
-    """A plan as a Markdown task list grouped by date."""
-    lines, heading = [], "start"
-    for item in result["items"]:
-        if item["due"] != heading:
-            heading = item["due"]
-            title = "Throughout" if heading is None else planner.day_heading(
-                planner.parse_date(heading), today)
-            lines += ["", "### %s" % title, ""]
-        lines.append(_item_line(item, rules))
-    return lines
-
-
-def _item_line(item, rules):
-    how = "you" if item["to"] == "self" else planner.RECIPIENT_WORDS[item["to"]]
-    if item["channel"]:
-        how += ", " + planner.CHANNEL_WORDS[item["channel"]]
-    note = " *%s*" % item["note"] if item["note"] else ""
-    return "- [ ] **[%s](steps/%s.md#%s)** (%s; %s). %s%s %s" % (
-        escape(item["title"]), item["step"], item["rule"], how, item["timing"],
-        item["text"], note, badges(item["sources"], rules, 0))
-
-
-def proof_block():
-    """A tiny MicroPython program, run by PyScript from the site's own files."""
-    return ['## Runs in your browser { #runs-in-your-browser }', "",
-            'This page already loads its own copy of MicroPython (no other website is '
-            'contacted). The line below is written by Python running in your browser:', "",
-            '<p id="mpy-proof" class="fu-proof">Python has not started (JavaScript may be '
-            'off); the plan above does not need it.</p>',
-            '<link rel="stylesheet" href="../assets/pyscript/core.css">',
-            '<script type="module" src="../assets/pyscript/core.js"></script>',
-            '<script type="mpy" src="../assets/followup/proof.py" '
-            'config=\'{"interpreter": "../assets/micropython/micropython.mjs"}\'></script>', ""]
+            % (svg, "checklist/"))

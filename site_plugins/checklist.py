@@ -1,0 +1,169 @@
+"""The Checklist page: the form, the build-time default plan, and the widget's scripts.
+
+The page is complete without JavaScript (the default plan, its timeline and the drafts
+are drawn here at build time by the same code the widget uses); the widget then takes
+over the same elements in place.
+"""
+import json
+from urllib.parse import quote
+
+from . import drafts, planner, planview, state
+from .assets import BROWSER_MODULES
+from .timeline import escape, timeline_svg
+
+BASE = "../"  # the checklist page sits one folder below the site root
+
+
+def checklist_page(rules, default, today):
+    answers = state.default_answers(planner.iso(today))
+    return "\n".join([
+        "# Your follow-up checklist", "",
+        "Tell the checklist when you interviewed and what the employer said; it works out "
+        "what to do and when, following the [steps](steps/at-interview.md) of this guide. "
+        "Everything happens in your browser: your answers are kept on this device only "
+        "and are never sent anywhere.", "",
+        '<noscript><p class="fu-noscript">The form needs JavaScript. Without it, the '
+        "default plan below and the whole guide still work.</p></noscript>", "",
+        form_html(rules, answers), "", toolbar_html(), "",
+        "## Your plan { #your-plan }", "",
+        '<p id="fu-plan-intro">The default plan: an interview today (%s), no decision date '
+        'given, an employer with an HR department, and the guide\'s default on every '
+        '<a href="../disagreements/">disagreement</a>.</p>' % planner.format_date(today),
+        '<p id="fu-status" class="fu-status" role="status" aria-live="polite"></p>',
+        '<p id="fu-warnings" class="fu-warnings"></p>',
+        '<div id="fu-plan">%s</div>' % planview.plan_html(default, today, (), BASE), "",
+        "## Timeline { #timeline }", "",
+        '<figure class="fu-figure"><div id="fu-timeline-picture">%s</div><figcaption>Circles are '
+        "messages to the employer, squares your own tasks, a bar a window of days. The plan "
+        "above says the same in words.</figcaption></figure>"
+        % timeline_svg(default["items"], planner.iso(today), "checklist-tl"), "",
+        "## Message drafts { #message-drafts }", "",
+        "Starting points in plain words; make them your own before you send them.", "",
+        '<div id="fu-drafts">%s</div>' % planview.drafts_html(
+            drafts.drafts(answers, default), lambda text: quote(text, safe="")), "",
+        scripts_html()])
+
+
+def _field(label, control, field_id, hint=""):
+    """A labelled control with a place for its error message (and an optional hint).
+    `control` makes the control's markup from its id and aria attributes."""
+    described = field_id + "-error" + (" %s-hint" % field_id if hint else "")
+    hint_html = '<span class="fu-hint" id="%s-hint">%s</span>' % (field_id, hint) if hint else ""
+    return ('<div class="fu-field"><label class="fu-label" for="%s">%s</label>%s%s'
+            '<span class="fu-error" id="%s-error" hidden></span></div>'
+            % (field_id, label, control('id="%s" aria-describedby="%s"' % (field_id, described)),
+               hint_html, field_id))
+
+
+def _input(kind, value="", extra=""):
+    return lambda attrs: '<input type="%s" %s value="%s"%s>' % (kind, attrs, escape(value), extra)
+
+
+def _select(options, chosen):
+    choices = "".join('<option value="%s"%s>%s</option>' % (
+        value, " selected" if value == chosen else "", escape(label)) for value, label in options)
+    return lambda attrs: "<select %s>%s</select>" % (attrs, choices)
+
+
+def _textarea(rows):
+    return lambda attrs: '<textarea %s rows="%d"></textarea>' % (attrs, rows)
+
+
+def _row(row_id, inner, hidden=True):
+    return '<div class="fu-row" id="%s"%s>%s</div>' % (row_id, " hidden" if hidden else "", inner)
+
+
+def _dated_or_counted(prefix, answers, on_key, on_label, count_label):
+    on_field = _field(on_label, _input("date", answers[on_key]), "fu-" + on_key.replace("_", "-"))
+    count = _field(count_label, _input("number", answers[prefix + "_n"],
+                                       ' min="1" max="365" inputmode="numeric"'),
+                   "fu-%s-n" % prefix.replace("_", "-"))
+    unit = _field("Unit", _select((("d", "days"), ("w", "weeks")), answers[prefix + "_unit"]),
+                  "fu-%s-unit" % prefix.replace("_", "-"))
+    return (_row("fu-%s-row" % on_key.replace("_", "-"), on_field),
+            _row("fu-%s-within-row" % prefix.replace("_", "-"), count + unit))
+
+
+def form_html(rules, answers):
+    by_row, within_row = _dated_or_counted("decision", answers, "decision_by",
+                                           "Decision expected by", "Decision expected within")
+    on_row, back_row = _dated_or_counted("call_back", answers, "call_back_on",
+                                         "Call back on", "Call back within")
+    parts = [
+        '<form id="fu-form" class="fu-form" novalidate><fieldset id="fu-form-fields" disabled>',
+        '<legend>Your interview</legend>',
+        _field("Interview date", _input("date", answers["interviewed"], " required"),
+               "fu-interviewed"),
+        _field("What did they say about when they would decide?", _select((
+            ("none", "Nothing, or I did not ask"), ("by", "They would decide by a date"),
+            ("within", "They would decide within some days or weeks")), "none"), "fu-timeline"),
+        by_row, within_row,
+        _field("Did they ask you to get in touch on a certain day?", _select((
+            ("none", "No"), ("on", "Yes, on a date"), ("within", "Yes, after some days or weeks")),
+            "none"), "fu-call-back"),
+        on_row, back_row,
+        _checkbox("fu-hr", "The employer has an HR department", answers["hr"]),
+        _checkbox("fu-via-linkedin", "My first contact with them was through LinkedIn",
+                  answers["via_linkedin"]),
+        _field("Interviewers' names, one per line", _textarea(3), "fu-interviewers",
+               "One thank-you item per name."),
+        _field("Role", _input("text", "", ' autocomplete="off"'), "fu-role"),
+        _field("Company", _input("text", "", ' autocomplete="organization"'), "fu-company"),
+        _field("Your name (for the drafts)", _input("text", "", ' autocomplete="name"'), "fu-me"),
+        _field("Outcome so far", _select((("pending", "Still waiting"),
+                                          ("rejected", "I was turned down")), "pending"),
+               "fu-outcome"),
+        _row("fu-rejected-on-row", _field("Turned down on", _input("date"), "fu-rejected-on")),
+        _field("Days off (public holidays), as YYYY-MM-DD", _input("text", "", ' autocomplete="off"'),
+               "fu-holidays", "Separate dates with spaces or commas."),
+        "</fieldset>", _choices_html(rules), "</form>"]
+    return "".join(parts)
+
+
+def _checkbox(field_id, label, checked):
+    return ('<div class="fu-field fu-check"><input type="checkbox" id="%s"%s>'
+            '<label for="%s">%s</label></div>' % (field_id, " checked" if checked else "",
+                                                 field_id, label))
+
+
+def _choices_html(rules):
+    """One select per disagreement, default first, each option naming its sources."""
+    parts = ['<details class="fu-choices"><summary>Where the sources disagree: your choices'
+             '</summary><p>The plan uses the guide\'s default unless you choose otherwise. '
+             '<a href="../disagreements/">Read every side</a>.</p>']
+    for disagreement in rules["disagreements"]:
+        options = [(p["id"], "%s%s (%s)" % (p["label"], ", the guide's default"
+                                            if p["id"] == disagreement["default"] else "",
+                                            ", ".join(p["sources"])))
+                   for p in disagreement["positions"]]
+        parts.append(_field(escape(disagreement["question"]),
+                            _select(options, disagreement["default"]),
+                            "fu-choice-" + disagreement["id"]))
+    return "".join(parts) + "</details>"
+
+
+def toolbar_html():
+    buttons = (("calendar", "Add to calendar (.ics)"), ("share", "Copy a share link"),
+               ("copy-plain", "Copy the plan without names"), ("export", "Export answers"),
+               ("start-again", "Start again"))
+    return ('<div id="fu-toolbar" class="fu-actions">%s'
+            '<label class="md-button fu-import-label" for="fu-import">Import answers</label>'
+            '<input type="file" id="fu-import" accept="application/json,.json" class="fu-visually-hidden">'
+            '<div class="fu-field"><label class="fu-label" for="fu-share-url">Share link</label>'
+            '<input type="text" id="fu-share-url" readonly placeholder="Press Copy a share link"></div>'
+            '<div class="fu-row" id="fu-plain-plan-row" hidden><label class="fu-label" '
+            'for="fu-plain-plan">The plan without names</label>'
+            '<textarea id="fu-plain-plan" rows="8" readonly></textarea></div>'
+            '<p id="fu-notice" class="fu-notice" role="alert" hidden></p></div>'
+            % "".join('<button type="button" class="md-button" data-action="%s">%s</button>'
+                      % pair for pair in buttons))
+
+
+def scripts_html():
+    files = dict(("%sassets/followup/%s" % (BASE, name), "./" + name)
+                 for name in BROWSER_MODULES + ("rules.json",))
+    config = {"interpreter": BASE + "assets/micropython/micropython.mjs", "files": files}
+    return ('<link rel="stylesheet" href="%sassets/pyscript/core.css">\n'
+            '<script type="module" src="%sassets/pyscript/core.js"></script>\n'
+            "<script type=\"mpy\" src=\"%sassets/followup/widget.py\" config='%s'></script>\n"
+            % (BASE, BASE, BASE, escape(json.dumps(config))))
