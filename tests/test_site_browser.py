@@ -50,12 +50,3 @@ def test_no_request_goes_to_any_host_but_the_site(page, site_url):
     foreign = {u for u in page.log.requests if urlparse(u).scheme in ("http", "https", "ws", "wss")
                and urlparse(u).netloc != own}
     assert foreign == set()
-
-
-def test_micropython_runs_from_the_sites_own_files(page, site_url):
-    page.goto(site_url + "checklist/")
-    expect(page.locator("#mpy-proof")).to_have_text(
-        "MicroPython 1.28.0 is running in your browser, loaded from this site.", timeout=30_000)
-    interpreter = [u for u in page.log.requests if u.endswith("micropython.wasm")]
-    assert interpreter == [site_url + "assets/micropython/micropython.wasm"]
-    assert page.log.errors == [] and page.log.failed == []

@@ -247,8 +247,8 @@ def copy_without_names():
 def copy_text(text):
     clipboard = window.navigator.clipboard
     if clipboard:
-        clipboard.writeText(text).then(create_proxy(lambda _: announce("Copied.")),
-                                       create_proxy(lambda _: announce(
+        clipboard.writeText(text).then(create_proxy(lambda *_: announce("Copied.")),
+                                       create_proxy(lambda *_: announce(
                                            "Copying was blocked; select the text and copy it.")))
 
 
