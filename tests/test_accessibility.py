@@ -1,0 +1,48 @@
+"""axe-core (WCAG 2.2 A/AA rules): zero violations on every page, in both colour schemes,
+and on the checklist with the widget filled in."""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from test_site_browser import crawl
+from test_widget import fill, open_checklist
+
+pytestmark = pytest.mark.browser
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                                "wcag22aa"]}}
+
+
+def violations(page):
+    results = Axe().run(page, options=WCAG)
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3])
+            for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_violations(browser, site_url, scheme):
+    page = browser.new_context(color_scheme=scheme).new_page()
+    pages, _ = crawl(page, site_url)
+    found = {}
+    for url in pages:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        found[url] = violations(page)
+    page.context.close()
+    assert {url: v for url, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_filled_in_widget_has_no_violations(browser, site_url, scheme):
+    page = browser.new_context(color_scheme=scheme).new_page()
+    page.log = type("Log", (), {"errors": []})()
+    open_checklist(page, site_url, today="2026-11-18")
+    fill(page, {"interviewed": "2026-11-10", "decision_within": "1w", "interviewers": ["Ana"],
+                "rejected_on": "2026-11-20", "holidays": ["2026-11-26"]})
+    page.fill("#fu-decision-n", "0")  # an error message showing, too
+    expect(page.locator("#fu-decision-n")).to_have_attribute("aria-invalid", "true")
+    page.click("button[data-action=copy-plain]")
+    for draft in page.locator(".fu-draft summary").all():
+        draft.click()
+    page.locator(".fu-choices summary").click()
+    assert violations(page) == []
+    page.context.close()
