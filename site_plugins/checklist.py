@@ -147,8 +147,8 @@ def toolbar_html():
                ("copy-plain", "Copy the plan without names"), ("export", "Export answers"),
                ("start-again", "Start again"))
     return ('<div id="fu-toolbar" class="fu-actions">%s'
-            '<label class="md-button fu-import-label" for="fu-import">Import answers</label>'
             '<input type="file" id="fu-import" accept="application/json,.json" class="fu-visually-hidden">'
+            '<label class="md-button fu-import-label" for="fu-import">Import answers</label>'
             '<div class="fu-field"><label class="fu-label" for="fu-share-url">Share link</label>'
             '<input type="text" id="fu-share-url" readonly placeholder="Press Copy a share link"></div>'
             '<div class="fu-row" id="fu-plain-plan-row" hidden><label class="fu-label" '

@@ -1,0 +1,44 @@
+"""The MkDocs plugin as a site maintainer meets it: build errors and the instant-navigation guard."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def project_copy(tmp_path):
+    for name in ("mkdocs.yml", "docs", "rules"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, tmp_path / name)
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    return tmp_path
+
+
+def mkdocs_build(project):
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "out"],
+                          cwd=project, capture_output=True, text=True, check=False,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def test_a_broken_rule_fails_the_build_with_the_loaders_located_message(tmp_path):
+    project = project_copy(tmp_path)
+    rule_file = project / "rules" / "05-escalate.yml"
+    rule_file.write_text(rule_file.read_text().replace("sources: [hiring-manager]\n",
+                                                       "sources: [hiring-manger]\n", 1))
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert re.search(r"rules/05-escalate\.yml:\d+:\d+: rule sources\[1\]: unknown source "
+                     r"'hiring-manger'", result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_instant_navigation_is_turned_off_and_the_build_says_why(tmp_path):
+    project = project_copy(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("    - navigation.sections\n",
+                                                 "    - navigation.instant\n    - navigation.sections\n"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "turned off navigation.instant" in result.stderr
+    assert "navigation.instant" not in (project / "out" / "index.html").read_text()
