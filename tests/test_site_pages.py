@@ -72,7 +72,7 @@ def test_the_home_page_lists_the_steps_in_order_with_a_described_timeline(built_
 
 def test_the_checklist_shows_the_default_plan_from_the_planner(built_site):
     markup = page(built_site, "checklist")
-    plan = section(markup, "the-default-plan")
+    plan = section(markup, "your-plan")
     for title in ("Write your debrief notes", "Ask where things stand", "Check in once more",
                   "Cross this job off your list", "Keep applying elsewhere"):
         assert title in text(plan)
