@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from . import render
+from .csp import with_policy
 from .assets import MissingAssets, site_assets
 from .planner import parse_date
 from .rules import RulesError, load_rules
@@ -30,6 +31,13 @@ class FollowupConfig(base.Config):
 
 
 class FollowupPlugin(BasePlugin[FollowupConfig]):
+    serving = False
+
+    def on_startup(self, command, dirty):
+        # `mkdocs serve` injects an inline live-reload script after the build, which a
+        # hash-based policy would block; built sites (build, gh-deploy) get the policy.
+        self.serving = command == "serve"
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self.rules_dir = root / self.config.rules
@@ -80,6 +88,15 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
             else:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+    def on_post_page(self, output, page, config):
+        return output if self.serving else with_policy(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        # Static templates such as 404.html are pages too; sitemap.xml is not.
+        if self.serving or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.rules_dir))

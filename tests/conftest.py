@@ -92,9 +92,14 @@ class PageLog:
         page.on("request", lambda r: self.requests.append(r.url))
 
 
+CSP_WATCH = ("window.__csp = []; document.addEventListener('securitypolicyviolation', e => "
+             "window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context()
+    context.add_init_script(CSP_WATCH)
     page = context.new_page()
     page.log = PageLog(page)
     yield page
