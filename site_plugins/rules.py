@@ -107,8 +107,16 @@ def _display(path):
 
 def _read_file(path, ctx):
     """Parse one file into node form and validate its shape; None if unreadable."""
+    text = None
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow; no mark
+        line = text.count("\n", 0, error.position) + 1
+        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        ctx.problems.append((ctx.path, line, col, "YAML syntax error: character %r is not "
+                             "allowed" % chr(error.character)))
+        return None
     except UnicodeDecodeError as error:
         ctx.problems.append((ctx.path, 1, 1, f"not UTF-8 text ({error.reason})"))
         return None

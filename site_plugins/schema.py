@@ -12,6 +12,7 @@ import yaml
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TIMING_PATTERN = re.compile(r"^([a-z][a-z0-9-]*) \+ (\d+)([hdw])(?:\.\.(\d+)([dw]))?$")
 UNIT_DAYS = {"d": 1, "w": 7}
+MAX_DAYS = 365
 _SCALARS = yaml.SafeLoader("")
 
 
@@ -117,6 +118,9 @@ def _timing_value(match, node, ctx, what, value):
         return None
     days = 0 if unit == "h" else int(amount) * UNIT_DAYS[unit]
     latest = int(until) * UNIT_DAYS[until_unit] if until else None
+    if max(days, latest or 0) > MAX_DAYS:
+        ctx.problem(node, f"{what} '{value}': at most {MAX_DAYS} days after its anchor")
+        return None
     if latest is not None and latest <= days:
         ctx.problem(node, f"{what} '{value}': the end of the range must come after its start")
         return None
