@@ -12,6 +12,7 @@ DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MAX_DAYS = 365
+FIRST_YEAR, LAST_YEAR = 1900, 9000  # far enough from date's limits for any offset we add
 RECIPIENT_WORDS = {"self": "you", "interviewers": "the interviewers", "hr": "HR",
                    "hiring-contact": "the hiring contact"}
 CHANNEL_WORDS = {"email": "by email", "phone": "by phone", "handwritten": "as a handwritten card",
@@ -131,6 +132,8 @@ def check_situation(rules, situation):
         if day and interviewed and day < interviewed:
             problems.append((field, situation[field], "is before the interview (%s)"
                              % iso(interviewed)))
+        elif day and interviewed and (day - interviewed).days > MAX_DAYS:
+            problems.append((field, situation[field], "is more than a year after the interview"))
     for field in ("decision_within", "call_back_within"):
         _check_span(situation, field, problems)
     _check_exclusive(situation, "decision_by", "decision_within", problems)
@@ -138,6 +141,8 @@ def check_situation(rules, situation):
     for holiday in situation["holidays"]:
         if parse_date(holiday) is None:
             problems.append(("holidays", holiday, "is not a real date (use YYYY-MM-DD)"))
+    if len(situation["holidays"]) > MAX_DAYS:
+        problems.append(("holidays", len(situation["holidays"]), "at most %d dates" % MAX_DAYS))
     return problems + _check_choices(rules, situation["choices"])
 
 
@@ -150,6 +155,10 @@ def _check_date(situation, field, problems, required=False):
     day = parse_date(value)
     if day is None:
         problems.append((field, value, "is not a real date (use YYYY-MM-DD)"))
+    elif not FIRST_YEAR <= day.year <= LAST_YEAR:
+        problems.append((field, value, "must be between the years %d and %d"
+                         % (FIRST_YEAR, LAST_YEAR)))
+        return None
     return day
 
 

@@ -112,6 +112,8 @@ def test_ics_parses_and_each_event_falls_on_its_items_due_date():
      "followup plan: --decision-by '2026-11-01': is before the interview (2026-11-18)"),
     (["--interviewed", "2026-11-18", "--rejected-on", "2026-11-17"],
      "followup plan: --rejected-on '2026-11-17': is before the interview (2026-11-18)"),
+    (["--interviewed", "2026-11-18", "--rejected-on", "9999-12-31"],
+     "followup plan: --rejected-on '9999-12-31': must be between the years 1900 and 9000"),
     (["--interviewed", "2026-11-18", "--call-back-within", "400d"],
      "followup plan: --call-back-within '400d': must be between 1 day and a year"),
     (["--interviewed", "2026-11-18", "--decision-within", "0w"],

@@ -255,6 +255,12 @@ def test_an_interview_in_the_future_plans_ahead_with_a_warning():
     (dict(interviewed="2026-11-18", choices={"note-medium": "fax"}),
      ("choices", "note-medium=fax",
       "is not a position (known: email, handwritten, printed, email-then-paper)")),
+    (dict(interviewed="9999-12-31"),
+     ("interviewed", "9999-12-31", "must be between the years 1900 and 9000")),
+    (dict(interviewed="2026-11-18", rejected_on="2027-11-19"),
+     ("rejected_on", "2027-11-19", "is more than a year after the interview")),
+    (dict(interviewed="2026-11-18", decision_by="9999-12-31"),
+     ("decision_by", "9999-12-31", "must be between the years 1900 and 9000")),
     (dict(interviewed="2026-11-18", holidays=["2026-13-01"]),
      ("holidays", "2026-13-01", "is not a real date (use YYYY-MM-DD)")),
 ])
