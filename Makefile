@@ -7,7 +7,7 @@ JS_STAMP  := node_modules/.installed
 SITE_DIR  := site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test check browser clean
+.PHONY: setup build serve test check browser bench clean
 
 setup: $(PY_STAMP) $(JS_STAMP)
 
@@ -43,6 +43,10 @@ browser: setup
 
 test: setup browser
 	$(BIN)/pytest
+
+# Figures side by side in one run: prints a table, writes bench/results.json.
+bench: setup browser
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(SITE_DIR) .pytest_cache

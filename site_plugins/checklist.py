@@ -8,13 +8,13 @@ import json
 from urllib.parse import quote
 
 from . import drafts, planner, planview, state
-from .assets import BROWSER_MODULES
+from .assets import BROWSER_MODULES, INTERPRETERS
 from .timeline import escape, timeline_svg
 
 BASE = "../"  # the checklist page sits one folder below the site root
 
 
-def checklist_page(rules, default, today):
+def checklist_page(rules, default, today, interpreter="micropython"):
     answers = state.default_answers(planner.iso(today))
     return "\n".join([
         "# Your follow-up checklist", "",
@@ -41,7 +41,7 @@ def checklist_page(rules, default, today):
         "Starting points in plain words; make them your own before you send them.", "",
         '<div id="fu-drafts">%s</div>' % planview.drafts_html(
             drafts.drafts(answers, default), lambda text: quote(text, safe="")), "",
-        scripts_html()])
+        scripts_html(interpreter)])
 
 
 def _field(label, control, field_id, hint=""):
@@ -159,11 +159,12 @@ def toolbar_html():
                       % pair for pair in buttons))
 
 
-def scripts_html():
+def scripts_html(interpreter):
+    script_type, _, names = INTERPRETERS[interpreter]
     files = dict(("%sassets/followup/%s" % (BASE, name), "./" + name)
                  for name in BROWSER_MODULES + ("rules.json",))
-    config = {"interpreter": BASE + "assets/micropython/micropython.mjs", "files": files}
+    config = {"interpreter": "%sassets/%s/%s" % (BASE, interpreter, names[0]), "files": files}
     return ('<link rel="stylesheet" href="%sassets/pyscript/core.css">\n'
             '<script type="module" src="%sassets/pyscript/core.js"></script>\n'
-            "<script type=\"mpy\" src=\"%sassets/followup/widget.py\" config='%s'></script>\n"
-            % (BASE, BASE, BASE, escape(json.dumps(config))))
+            "<script type=\"%s\" src=\"%sassets/followup/widget.py\" config='%s'></script>\n"
+            % (BASE, BASE, script_type, BASE, escape(json.dumps(config))))

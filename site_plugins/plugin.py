@@ -28,6 +28,9 @@ class FollowupConfig(base.Config):
     node_modules = c.Type(str, default="node_modules")
     # The default plan's date; $FOLLOWUP_TODAY, then the build day, when not set here.
     today = c.Optional(c.Type(str))
+    # The browser's Python: MicroPython; Pyodide only for the benchmark's comparison build.
+    # $FOLLOWUP_INTERPRETER overrides it.
+    interpreter = c.Choice(("micropython", "pyodide"), default="micropython")
 
 
 class FollowupPlugin(BasePlugin[FollowupConfig]):
@@ -44,6 +47,10 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
         self.node_modules = root / self.config.node_modules
         self.rules = self._load_rules()
         self.today = self._resolve_today()
+        self.interpreter = os.environ.get("FOLLOWUP_INTERPRETER") or self.config.interpreter
+        if self.interpreter not in ("micropython", "pyodide"):
+            raise PluginError(f"followup: FOLLOWUP_INTERPRETER '{self.interpreter}' is not "
+                              "micropython or pyodide")
         if config.nav is None:
             config.nav = render.nav(self.rules)
         self._keep_instant_navigation_off(config)
@@ -76,10 +83,11 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
         return today
 
     def on_files(self, files, config):
-        for path, markdown in render.render_pages(self.rules, self.today).items():
+        pages = render.render_pages(self.rules, self.today, self.interpreter)
+        for path, markdown in pages.items():
             files.append(File.generated(config, path, content=markdown))
         try:
-            assets = site_assets(self.rules, self.node_modules)
+            assets = site_assets(self.rules, self.node_modules, self.interpreter)
         except MissingAssets as error:
             raise PluginError(str(error))
         for path, source in assets:

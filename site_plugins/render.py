@@ -25,11 +25,11 @@ KIND_SECTIONS = (("action", "What to do"), ("how", "How to do it well"),
                  ("avoid", "What not to do"), ("context", "Good to know"))
 
 
-def render_pages(rules, today):
+def render_pages(rules, today, interpreter="micropython"):
     """Every generated page of the guide, as {path relative to docs: Markdown}."""
     default = planner.plan(rules, {"interviewed": planner.iso(today)}, today)
     pages = {"index.md": home_page(rules, default, today),
-             "checklist.md": checklist_page(rules, default, today),
+             "checklist.md": checklist_page(rules, default, today, interpreter),
              "disagreements.md": disagreements_page(rules),
              "sources.md": sources_page(rules)}
     for step in rules["steps"]:
