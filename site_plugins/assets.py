@@ -38,5 +38,7 @@ def site_assets(rules, node_modules, interpreter="micropython"):
 
 
 def rules_bundle(rules):
-    """The rule base as compact JSON, for the planner in the browser (no YAML there)."""
-    return json.dumps(rules, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """What the planner in the browser needs, as compact JSON (no YAML there): the rule
+    base less the advice that only the guide's pages show (rules with no plan)."""
+    bundle = dict(rules, rules=[rule for rule in rules["rules"] if rule["plan"]])
+    return json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

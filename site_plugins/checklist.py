@@ -161,10 +161,22 @@ def toolbar_html():
 
 def scripts_html(interpreter):
     script_type, _, names = INTERPRETERS[interpreter]
-    files = dict(("%sassets/followup/%s" % (BASE, name), "./" + name)
-                 for name in BROWSER_MODULES + ("rules.json",))
-    config = {"interpreter": "%sassets/%s/%s" % (BASE, interpreter, names[0]), "files": files}
-    return ('<link rel="stylesheet" href="%sassets/pyscript/core.css">\n'
-            '<script type="module" src="%sassets/pyscript/core.js"></script>\n'
-            "<script type=\"%s\" src=\"%sassets/followup/widget.py\" config='%s'></script>\n"
-            % (BASE, BASE, script_type, BASE, escape(json.dumps(config))))
+    ours = ["%sassets/followup/%s" % (BASE, name)
+            for name in BROWSER_MODULES + ("rules.json", "widget.py")]
+    config = {"interpreter": "%sassets/%s/%s" % (BASE, interpreter, names[0]),
+              "files": dict((url, "./" + url.rsplit("/", 1)[1]) for url in ours[:-1])}
+    return "\n".join([preload_html(interpreter, names, ours),
+                      '<link rel="stylesheet" href="%sassets/pyscript/core.css">' % BASE,
+                      '<script type="module" src="%sassets/pyscript/core.js"></script>' % BASE,
+                      "<script type=\"%s\" src=\"%s\" config='%s'></script>"
+                      % (script_type, ours[-1], escape(json.dumps(config))), ""])
+
+
+def preload_html(interpreter, names, ours):
+    """Start fetching the interpreter and our files at once: PyScript only asks for them
+    after its own chunks have loaded, which otherwise serialises the downloads."""
+    engine = ["%sassets/%s/%s" % (BASE, interpreter, name) for name in names]
+    links = ['<link rel="modulepreload" href="%s">' % engine[0]]
+    links += ['<link rel="preload" href="%s" as="fetch" crossorigin>' % url
+              for url in engine[1:] + ours]
+    return "\n".join(links)

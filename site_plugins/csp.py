@@ -1,4 +1,4 @@
-"""A Content-Security-Policy for each built page, as a <meta> tag (GitHub Pages sets no
+"""Post-processing of built pages. A Content-Security-Policy for each built page, as a <meta> tag (GitHub Pages sets no
 headers). The network is limited to the site's own origin; the only inline scripts
 allowed are the ones on that page, by hash. Only a page that loads PyScript may compile
 WebAssembly (MicroPython) and evaluate strings as code: PyScript's core builds helper
@@ -42,3 +42,16 @@ def with_policy(html):
     meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % policy(
         inline_script_hashes(html), PYSCRIPT in html)
     return HEAD.sub(lambda match: match.group(0) + meta, html, count=1)
+
+
+PRELOAD = re.compile(r'<link rel="(?:module)?preload"[^>]*>\n?')
+
+
+def with_preloads_in_head(html):
+    """Move preload links written in a page's body into its <head>, where the browser
+    finds them before it has parsed the page."""
+    links = PRELOAD.findall(html.split("</head>", 1)[1]) if "</head>" in html else []
+    if not links:
+        return html
+    head, body = html.split("</head>", 1)
+    return head + "".join(links) + "</head>" + PRELOAD.sub("", body)

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from . import render
-from .csp import with_policy
+from .csp import with_policy, with_preloads_in_head
 from .assets import MissingAssets, site_assets
 from .planner import parse_date
 from .rules import RulesError, load_rules
@@ -98,6 +98,7 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
         return files
 
     def on_post_page(self, output, page, config):
+        output = with_preloads_in_head(output)
         return output if self.serving else with_policy(output)
 
     def on_post_template(self, output_content, template_name, config):

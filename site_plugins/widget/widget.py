@@ -136,13 +136,16 @@ def uri_encode(text):
 def replan(answers):
     """Plan from answers; on bad input keep the previous plan and mark the fields."""
     situation, problems = state.situation(answers)
+    result = None
     if not problems:
-        problems = planner.check_situation(RULES, planner.normalise(situation))
+        try:
+            result = planner.plan(RULES, situation, today())
+        except planner.PlanError as error:
+            problems = error.problems
     if problems:
         show_errors(problems)
         return False
     clear_errors()
-    result = planner.plan(RULES, situation, today())
     current.update({"answers": answers, "result": result, "situation": situation})
     draw(result, answers)
     save()
