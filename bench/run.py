@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from conftest import chromium_path, serve  # noqa: E402  (the tests' server and browser)
+from conftest import chromium_path, project_copy, serve  # noqa: E402  (shared with the tests)
 from site_plugins import planner  # noqa: E402
 from site_plugins.rules import load_rules  # noqa: E402
 from situations import random_situation  # noqa: E402
@@ -108,9 +108,7 @@ def update_times(browser, url, count=100):
 
 def synthetic_project(count, folder):
     """A copy of the project whose rules are padded to `count` rules with extra advice."""
-    for name in ("mkdocs.yml", "docs", "rules"):
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, folder / name)
-    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    project_copy(folder)
     files = sorted((folder / "rules").glob("0*.yml"))
     real = len(load_rules(ROOT / "rules")["rules"])
     for number in range(max(0, count - real)):

@@ -31,16 +31,15 @@ def render_site(config_path, out, today=None):
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(root / config.get("docs_dir", "docs"), docs)
-    count = sum(1 for _ in (root / config.get("docs_dir", "docs")).rglob("*") if _.is_file())
-    for path, markdown in render.render_pages(rules, day).items():
-        _write(docs / path, markdown.encode("utf-8"))
-        count += 1
-    for path, source in _assets(rules, root / options.get("node_modules", "node_modules")):
+    written = sum(1 for path in docs.rglob("*") if path.is_file())
+    files = [(path, markdown.encode("utf-8"))
+             for path, markdown in render.render_pages(rules, day).items()]
+    files += _assets(rules, root / options.get("node_modules", "node_modules"))
+    for path, source in files:
         _write(docs / path, source if isinstance(source, bytes) else source.read_bytes())
-        count += 1
     _write(out / "mkdocs.yml", yaml.safe_dump(_plain_config(config, rules), sort_keys=False,
                                                allow_unicode=True).encode("utf-8"))
-    return count + 1
+    return written + len(files) + 1
 
 
 def _read_config(path):

@@ -360,7 +360,7 @@ def _base_item(rule, plan_block, timing, dates, rules, situation, effects):
         "channel": effects["channel"].get(rule["id"], plan_block.get("channel")),
         "due": iso(due) if due else None, "latest": iso(latest) if latest else None,
         "moved_from": iso(moved_from) if moved_from else None,
-        "note": _moved_note(moved_from, due, situation) if moved_from else None,
+        "note": _moved_note(moved_from, due) if moved_from else None,
         "timing": describe_timing(timing, rules) if timing else "throughout your search",
         "title": rule["title"], "text": rule["text"], "name": None,
         "sources": _item_sources(rule, rules, effects),
@@ -368,7 +368,7 @@ def _base_item(rule, plan_block, timing, dates, rules, situation, effects):
     }
 
 
-def _moved_note(moved_from, due, situation):
+def _moved_note(moved_from, due):
     reason = "a weekend" if moved_from.weekday() >= 5 else "a non-working day"
     return "Moved from %s (%s) to the next working day, %s." % (
         format_date(moved_from), reason, format_date(due))

@@ -79,7 +79,7 @@ def _when_line(rule, rules):
 
 def _conditions(rule):
     words = [CONDITION_WORDS[(key, rule["when"][key])] for key in rule["when"]]
-    return "**Only if** " + " and ".join(words) + "." if words else ""
+    return "**Only if** " + " and ".join(words) + "."
 
 
 def _shaping(rule, rules, depth):
@@ -118,9 +118,8 @@ def _rule_block(rule, rules):
         lines += [_when_line(rule, rules), ""]
         if rule["plan"].get("timing_note"):
             lines += ['!!! note "About this timing"', "    " + rule["plan"]["timing_note"], ""]
-    for extra in (_conditions(rule),):
-        if extra:
-            lines += [extra, ""]
+    if rule["when"]:
+        lines += [_conditions(rule), ""]
     shaping = _shaping(rule, rules, 1)
     if shaping:
         lines += ["**The sources differ:** " + shaping, ""]
@@ -240,7 +239,7 @@ def home_page(rules, default, today):
     lines += ["## The default timeline", "",
               "For an interview on day 0 with no timeline stated, and an employer with an "
               "HR department:", ""]
-    return "\n".join(lines + [_figure(default, today, "home-tl")])
+    return "\n".join(lines + [_home_figure(default, today)])
 
 
 def _first_check_tabs(rules):
@@ -261,9 +260,9 @@ def _tab_label(rule):
     return "they named a date" if when.get("timeline") == "stated" else "they said nothing"
 
 
-def _figure(result, today, id_prefix):
-    svg = timeline_svg(result["items"], planner.iso(today), id_prefix)
+def _home_figure(result, today):
+    svg = timeline_svg(result["items"], planner.iso(today), "home-tl")
     return ('<figure class="fu-figure" markdown>\n%s\n<figcaption>Circles are messages to the '
             'employer, squares your own tasks; a bar is a window of days. The same plan is '
-            'listed in words on the <a href="%s">checklist</a>.</figcaption>\n</figure>\n'
-            % (svg, "checklist/"))
+            'listed in words on the <a href="checklist/">checklist</a>.</figcaption>\n'
+            '</figure>\n' % svg)

@@ -32,6 +32,14 @@ def build_site(target, config="mkdocs.yml", cwd=ROOT):
     return result
 
 
+def project_copy(folder):
+    """A working copy of the site's sources in `folder` (the real rules are never touched)."""
+    for name in ("mkdocs.yml", "docs", "rules"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, folder / name)
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    return folder
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".wasm": "application/wasm", ".mjs": "text/javascript",

@@ -1,6 +1,5 @@
 """`mkdocs serve` rebuilds when a rule changes, and the open page shows the change."""
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -8,7 +7,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import project_copy
 
 pytestmark = pytest.mark.browser
 
@@ -22,10 +21,7 @@ def free_port():
 @pytest.fixture
 def dev_server(tmp_path):
     """A copy of the project (so the real rules are never touched) served by `mkdocs serve`."""
-    for name in ("mkdocs.yml", "docs", "rules"):
-        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
-        copy(ROOT / name, tmp_path / name)
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    project_copy(tmp_path)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],

@@ -1,18 +1,10 @@
 """The MkDocs plugin as a site maintainer meets it: build errors and the instant-navigation guard."""
 import os
 import re
-import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
-
-
-def project_copy(tmp_path):
-    for name in ("mkdocs.yml", "docs", "rules"):
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, tmp_path / name)
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    return tmp_path
+from conftest import project_copy
 
 
 def mkdocs_build(project):
