@@ -4,7 +4,6 @@ mkdocs.yml without the `followup` plugin and with the navigation spelled out."""
 import os
 import shutil
 from datetime import date
-from pathlib import Path
 
 import yaml
 
@@ -26,7 +25,10 @@ def render_site(config_path, out, today=None):
     root = config_path.resolve().parent
     options = _plugin_options(config)
     rules = _load(root / options.get("rules", "rules"))
-    day = _today(today or options.get("today") or os.environ.get("FOLLOWUP_TODAY"))
+    try:
+        day = plan_day(today or options.get("today"))
+    except ValueError as error:
+        raise RenderError(f"--today {str(error)!r}: is not a real date (use YYYY-MM-DD)", True)
     docs = out / "docs"
     if out.exists():
         shutil.rmtree(out)
@@ -63,12 +65,15 @@ def _load(rules_dir):
         raise RenderError("problems in the rules:\n" + "\n".join(error.problems))
 
 
-def _today(text):
-    if text is None:
+def plan_day(setting=None):
+    """The default plan's date: `setting`, else $FOLLOWUP_TODAY, else the build day.
+    Raises ValueError carrying the text when it is not a date."""
+    text = setting or os.environ.get("FOLLOWUP_TODAY")
+    if not text:
         return date.today()
     day = parse_date(text)
     if day is None:
-        raise RenderError(f"--today {text!r}: is not a real date (use YYYY-MM-DD)", True)
+        raise ValueError(text)
     return day
 
 

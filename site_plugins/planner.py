@@ -307,12 +307,12 @@ def _dates(rule, timing, rules, facts, earlier):
     floor_day = _anchor_date(floor["anchor"], facts, earlier) if floor else None
     if floor_day is not None and floor_day + timedelta(days=floor["days"]) > due:
         due = floor_day + timedelta(days=floor["days"])
-    moved_from = None
-    if _moves(rule, rules) and not _working(due, facts):
+    moved_from, moves = None, _moves(rule, rules)
+    if moves and not _working(due, facts):
         moved_from = due
         due = _next_working(due, facts)
     if latest is not None:
-        latest = _next_working(latest, facts) if _moves(rule, rules) else latest
+        latest = _next_working(latest, facts) if moves else latest
         latest = latest if latest > due else None
     return due, latest, moved_from
 
@@ -374,10 +374,18 @@ def _moved_note(moved_from, due):
         format_date(moved_from), reason, format_date(due))
 
 
+def rule_sources(rule):
+    """The sources a rule cites: its own, then its timing's, each once."""
+    cited = list(rule["sources"])
+    for source_id in (rule["plan"] or {}).get("timing_sources") or []:
+        if source_id not in cited:
+            cited.append(source_id)
+    return cited
+
+
 def _item_sources(rule, rules, effects):
     """The rule's sources, its timing's and its shaping positions', in registry order."""
-    cited = list(rule["sources"]) + list(rule["plan"].get("timing_sources") or [])
-    cited += effects["sources"].get(rule["id"], [])
+    cited = rule_sources(rule) + effects["sources"].get(rule["id"], [])
     return [source["id"] for source in rules["sources"] if source["id"] in cited]
 
 

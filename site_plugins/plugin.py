@@ -6,7 +6,6 @@ the same site for any MkDocs-compatible builder.
 """
 import logging
 import os
-from datetime import date
 from pathlib import Path
 
 from mkdocs.config import base, config_options as c
@@ -16,8 +15,8 @@ from mkdocs.structure.files import File
 
 from . import render
 from .csp import with_policy, with_preloads_in_head
+from .export import plan_day
 from .assets import MissingAssets, site_assets
-from .planner import parse_date
 from .rules import RulesError, load_rules
 
 log = logging.getLogger("mkdocs.plugins.followup")
@@ -74,13 +73,10 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
             raise PluginError(f"{len(error.problems)} problem(s) in the rules (listed above)")
 
     def _resolve_today(self):
-        text = self.config.today or os.environ.get("FOLLOWUP_TODAY")
-        if not text:
-            return date.today()
-        today = parse_date(text)
-        if today is None:
-            raise PluginError(f"followup: today '{text}' is not a date (YYYY-MM-DD)")
-        return today
+        try:
+            return plan_day(self.config.today)
+        except ValueError as error:
+            raise PluginError(f"followup: today '{error}' is not a date (YYYY-MM-DD)")
 
     def on_files(self, files, config):
         pages = render.render_pages(self.rules, self.today, self.interpreter)

@@ -123,9 +123,7 @@ def _rule_block(rule, rules):
     shaping = _shaping(rule, rules, 1)
     if shaping:
         lines += ["**The sources differ:** " + shaping, ""]
-    cited = list(rule["sources"])
-    cited += [s for s in (rule["plan"] or {}).get("timing_sources") or [] if s not in cited]
-    return lines + ["Sources: " + badges(cited, rules, 1), ""]
+    return lines + ["Sources: " + badges(planner.rule_sources(rule), rules, 1), ""]
 
 
 def _step_disagreements(rules, step):
@@ -199,8 +197,7 @@ def sources_page(rules):
 
 
 def _source_block(source, rules):
-    citing = [rule for rule in rules["rules"] if source["id"] in rule["sources"]
-              or source["id"] in ((rule["plan"] or {}).get("timing_sources") or [])]
+    citing = [rule for rule in rules["rules"] if source["id"] in planner.rule_sources(rule)]
     lines = ["## %s { #%s }" % (source["title"], source["id"]), "",
              "*%s* · id `%s`" % (source["author"], source["id"]), ""]
     if source.get("contributes"):
