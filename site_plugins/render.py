@@ -5,9 +5,9 @@ generated files and `followup render` writes them to disk, so the guide can be b
 by any MkDocs-compatible tool. Pages use Material's Markdown extensions (admonitions,
 attribute lists, task lists) but no plugin of ours.
 """
-from . import planner
+from .browser import dates, planner, words
 from .checklist import checklist_page
-from .timeline import timeline_svg
+from .browser.timeline import timeline_svg
 
 CONDITION_WORDS = {
     ("timeline", "stated"): "the employer said when they would decide",
@@ -27,7 +27,7 @@ KIND_SECTIONS = (("action", "What to do"), ("how", "How to do it well"),
 
 def render_pages(rules, today, interpreter="micropython"):
     """Every generated page of the guide, as {path relative to docs: Markdown}."""
-    default = planner.plan(rules, {"interviewed": planner.iso(today)}, today)
+    default = planner.plan(rules, {"interviewed": dates.iso(today)}, today)
     pages = {"index.md": home_page(rules, default, today),
              "checklist.md": checklist_page(rules, default, today, interpreter),
              "disagreements.md": disagreements_page(rules),
@@ -65,15 +65,15 @@ def _when_line(rule, rules):
     plan = rule["plan"]
     parts = []
     if plan.get("at"):
-        parts.append("**When:** " + planner.describe_timing(plan["at"], rules))
+        parts.append("**When:** " + words.describe_timing(plan["at"], rules))
         if plan.get("not_before"):
-            parts[-1] += ", and not before " + planner.describe_timing(plan["not_before"], rules)
+            parts[-1] += ", and not before " + words.describe_timing(plan["not_before"], rules)
     else:
         parts.append("**When:** throughout your search")
     parts.append("**Who:** " + ("you alone" if plan["to"] == "self"
-                                else planner.RECIPIENT_WORDS[plan["to"]]))
+                                else words.RECIPIENT_WORDS[plan["to"]]))
     if plan.get("channel"):
-        parts.append("**How:** " + planner.CHANNEL_WORDS[plan["channel"]])
+        parts.append("**How:** " + words.CHANNEL_WORDS[plan["channel"]])
     return " · ".join(parts)
 
 
@@ -175,11 +175,11 @@ def effect_words(effect, rules):
     titles = dict((rule["id"], rule["title"]) for rule in rules["rules"])
     changes = []
     for rule_id, timing in (effect.get("timing") or {}).items():
-        changes.append("%s: %s" % (titles[rule_id], planner.describe_timing(timing, rules)))
+        changes.append("%s: %s" % (titles[rule_id], words.describe_timing(timing, rules)))
     for rule_id, to in (effect.get("to") or {}).items():
-        changes.append("%s: to %s" % (titles[rule_id], planner.RECIPIENT_WORDS[to]))
+        changes.append("%s: to %s" % (titles[rule_id], words.RECIPIENT_WORDS[to]))
     for rule_id, channel in (effect.get("channel") or {}).items():
-        changes.append("%s: %s" % (titles[rule_id], planner.CHANNEL_WORDS[channel]))
+        changes.append("%s: %s" % (titles[rule_id], words.CHANNEL_WORDS[channel]))
     for rule_id in effect.get("include") or []:
         changes.append("Adds: %s" % titles[rule_id])
     return "<br>".join(changes) if changes else "Nothing: the dates and people stay the same."
@@ -245,7 +245,7 @@ def _first_check_tabs(rules):
     for rule in rules["rules"]:
         if rule["step"] == "status-check" and rule["plan"]:
             lines += ['=== "If %s"' % _tab_label(rule), "",
-                      "    **%s**: %s." % (rule["title"], planner.describe_timing(rule["plan"]["at"], rules)),
+                      "    **%s**: %s." % (rule["title"], words.describe_timing(rule["plan"]["at"], rules)),
                       "    " + rule["text"] + " [More](steps/status-check.md#%s)" % rule["id"], ""]
     return lines
 
@@ -258,7 +258,7 @@ def _tab_label(rule):
 
 
 def _home_figure(result, today):
-    svg = timeline_svg(result["items"], planner.iso(today), "home-tl")
+    svg = timeline_svg(result["items"], dates.iso(today), "home-tl")
     return ('<figure class="fu-figure" markdown>\n%s\n<figcaption>Circles are messages to the '
             'employer, squares your own tasks; a bar is a window of days. The same plan is '
             'listed in words on the <a href="checklist/">checklist</a>.</figcaption>\n'

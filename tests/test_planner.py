@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins import planner
+from site_plugins.browser import dates, planner
 from site_plugins.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -283,4 +283,4 @@ def test_an_unknown_disagreement_is_named():
     ("2026-11-24", "Tue 24 Nov"), ("2027-01-04", "Mon 4 Jan 2027"),
 ])
 def test_relative_labels(day, label):
-    assert planner.relative_label(planner.parse_date(day), TODAY) == label
+    assert dates.relative_label(dates.parse_date(day), TODAY) == label

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from site_plugins import planner
+from site_plugins.browser import planner
 from site_plugins.rules import load_rules
 from situations import random_situation
 

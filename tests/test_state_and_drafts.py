@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from site_plugins import drafts, planner, state
+from site_plugins.browser import dates, drafts, planner, state
 from site_plugins.rules import load_rules
 from conftest import ROOT
 
@@ -67,7 +67,7 @@ def test_drafts_are_filled_with_the_readers_details():
     answers = state.default_answers("2026-11-18")
     answers.update(interviewers="Ana Ruiz\nBo Li", role="Data analyst", company="Acme",
                    me="Sam Lee")
-    result = planner.plan(RULES, state.situation(answers)[0], planner.parse_date("2026-11-18"))
+    result = planner.plan(RULES, state.situation(answers)[0], dates.parse_date("2026-11-18"))
     made = {d["id"]: d for d in drafts.drafts(answers, result)}
     assert list(made) == ["thank-you", "status", "voicemail", "call-times", "after-rejection"]
     assert made["thank-you"]["body"].startswith("Dear Ana Ruiz,")

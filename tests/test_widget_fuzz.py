@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from site_plugins import planner, state
+from site_plugins.browser import dates, planner, state
 from site_plugins.rules import load_rules
 from test_widget import RULES, open_checklist, shown_plan
 
@@ -41,7 +41,7 @@ def stored_state_is_usable(page):
     assert problem is None
     situation, problems = state.situation(answers)
     assert problems == []
-    planner.plan(RULES, situation, planner.parse_date("2026-11-18"))  # raises if not usable
+    planner.plan(RULES, situation, dates.parse_date("2026-11-18"))  # raises if not usable
 
 
 def set_and_change(page, field, value):

@@ -7,10 +7,8 @@ your own tasks differ by shape as well as colour.
 """
 from datetime import timedelta
 
-try:
-    from . import planner
-except ImportError:  # in the browser the modules sit side by side, outside a package
-    import planner
+from . import dates
+from .words import RECIPIENT_WORDS
 
 WIDTH = 760
 LABEL_WIDTH = 330
@@ -35,7 +33,7 @@ def escape(text):
 
 def timeline_svg(items, interviewed, id_prefix="tl"):
     """SVG markup for plan items (as the planner returns them) from the interview date."""
-    start = planner.parse_date(interviewed)
+    start = dates.parse_date(interviewed)
     span = _span(items, start)
     height = TOP + ROW * len(items) + 44
     parts = ['<svg class="fu-tl" role="img" aria-labelledby="%s-title %s-desc" '
@@ -58,7 +56,7 @@ def _span(items, start):
     for item in items:
         for key in ("due", "latest"):
             if item.get(key):
-                last = max(last, (planner.parse_date(item[key]) - start).days)
+                last = max(last, (dates.parse_date(item[key]) - start).days)
     return ((last + 6) // 7) * 7
 
 
@@ -73,7 +71,7 @@ def _axis(start, span, height):
     step = 7 if span <= 35 else 14
     for day in range(0, span + 1, step):
         x = _x(day, span)
-        date_label = planner.relative_label(start + timedelta(days=day), start)
+        date_label = dates.relative_label(start + timedelta(days=day), start)
         if day == 0:
             date_label = "interview"
         parts.append('<line class="fu-grid" x1="%.1f" y1="%d" x2="%.1f" y2="%d"/>'
@@ -92,9 +90,9 @@ def _row(item, row, start, span):
     if not item.get("due"):
         return parts + ['<line class="fu-ongoing" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>'
                         % (_x(0, span), y, _x(span, span), y)]
-    x = _x((planner.parse_date(item["due"]) - start).days, span)
+    x = _x((dates.parse_date(item["due"]) - start).days, span)
     if item.get("latest"):
-        end = _x((planner.parse_date(item["latest"]) - start).days, span)
+        end = _x((dates.parse_date(item["latest"]) - start).days, span)
         parts.append('<line class="fu-window" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>'
                      % (x, y, end, y))
     return parts + [_marker(item["to"] == "self", x, y)]
@@ -129,9 +127,9 @@ def _summary(items, start):
     for item in items:
         when = "throughout"
         if item.get("due"):
-            when = "day %d (%s)" % ((planner.parse_date(item["due"]) - start).days,
-                                    planner.format_date(planner.parse_date(item["due"])))
+            when = "day %d (%s)" % ((dates.parse_date(item["due"]) - start).days,
+                                    dates.format_date(dates.parse_date(item["due"])))
         who = "your own task" if item["to"] == "self" else "to " + \
-            planner.RECIPIENT_WORDS[item["to"]]
+            RECIPIENT_WORDS[item["to"]]
         lines.append("%s: %s, %s" % (when, item["title"], who))
     return "; ".join(lines) + "."

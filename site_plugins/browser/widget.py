@@ -1,18 +1,14 @@
 # The checklist widget: runs in the reader's browser under PyScript's MicroPython.
 # It reads the form, asks the planner for a plan, and draws it; all policy lives in
 # planner.py, all markup in planview.py / timeline.py, and answers never leave the browser.
-# Safe to run again on the same page: it replaces its own event handlers.
+# The page starts it with `widget.start()`.
 import json
 from datetime import date
 
 from pyscript import document, window
 from pyscript.ffi import create_proxy, to_js
 
-import drafts
-import planner
-import planview
-import state
-import timeline
+from followup import dates, drafts, ics, planner, planview, state, timeline
 
 RULES = json.load(open("rules.json"))
 FIELD_IDS = {"interviewed": "fu-interviewed", "decision_by": "fu-decision-by",
@@ -122,8 +118,8 @@ def draw(result, answers):
                 and i["id"] not in current["ticked"]]
     message = "Plan updated: %d steps." % len(result["items"])
     if upcoming:
-        message += " Next: %s, %s." % (planner.relative_label(
-            planner.parse_date(upcoming[0]["due"]), day), upcoming[0]["title"])
+        message += " Next: %s, %s." % (dates.relative_label(
+            dates.parse_date(upcoming[0]["due"]), day), upcoming[0]["title"])
     announce(message)
 
 
@@ -195,7 +191,7 @@ def start_again():
     window.localStorage.removeItem(state.STORAGE_KEY)
     window.history.replaceState(None, "", window.location.pathname)
     current["ticked"] = []
-    answers = state.default_answers(planner.iso(today()))
+    answers = state.default_answers(dates.iso(today()))
     write_answers(answers)
     element("fu-share-url").value = ""
     replan(answers)
@@ -217,7 +213,7 @@ def download(filename, text, mime):
 def download_calendar():
     if current["result"]:
         download("interview-follow-up.ics",
-                 planner.to_ics(current["result"], current["situation"], today()),
+                 ics.to_ics(current["result"], current["situation"], today()),
                  "text/calendar")
 
 
@@ -275,7 +271,7 @@ def apply_saved_text(text, failure):
     except ValueError:
         announce_notice(failure + ": it is not valid JSON. Nothing was changed.")
         return False
-    answers, ticked, problem = state.checked_state(data, planner.iso(today()))
+    answers, ticked, problem = state.checked_state(data, dates.iso(today()))
     if problem:
         announce_notice(failure + ": " + problem + ". Nothing was changed.")
         return False
@@ -315,7 +311,7 @@ def restore():
     if saved_text and apply_saved_text(str(saved_text), "Your saved checklist could not be read"):
         return
     current["ticked"] = []
-    answers = state.default_answers(planner.iso(today()))
+    answers = state.default_answers(dates.iso(today()))
     write_answers(answers)
     replan(answers)
 
@@ -335,6 +331,3 @@ def start():
     element("fu-form-fields").disabled = False
     element("fu-form").setAttribute("data-ready", "true")
     window.performance.mark("followup-ready")  # the benchmark's "live plan" moment
-
-
-start()

@@ -1,10 +1,7 @@
 """Message drafts for the checklist, written in our own words and filled with the
 reader's details. Plain text only: the page shows them as text, never as markup.
 MicroPython-safe."""
-try:
-    from . import planner
-except ImportError:
-    import planner
+from . import dates
 
 
 def drafts(answers, result):
@@ -20,8 +17,8 @@ def drafts(answers, result):
 
 
 def _interview_day(answers):
-    day = planner.parse_date(answers["interviewed"])
-    return planner.format_date(day) if day else "[interview date]"
+    day = dates.parse_date(answers["interviewed"])
+    return dates.format_date(day) if day else "[interview date]"
 
 
 def _draft(draft_id, title, to, subject, body, email=True):

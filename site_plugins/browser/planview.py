@@ -4,12 +4,9 @@ Used at build time for the default plan and by the widget in the browser, so the
 keeps one layout before and after Python starts. MicroPython-safe; every piece of text
 from the reader or the rules is escaped.
 """
-try:
-    from . import planner
-    from .timeline import escape
-except ImportError:  # in the browser the modules sit side by side
-    import planner
-    from timeline import escape
+from . import dates
+from .timeline import escape
+from .words import CHANNEL_WORDS, RECIPIENT_WORDS
 
 
 def plan_html(result, today, ticked=(), base="../"):
@@ -36,9 +33,9 @@ def _group_html(group, today, ticked, base):
     if due is None:
         title, label = "Throughout your search", ""
     else:
-        day = planner.parse_date(due)
-        title = planner.format_date(day)
-        label = planner.relative_label(day, today)
+        day = dates.parse_date(due)
+        title = dates.format_date(day)
+        label = dates.relative_label(day, today)
         label = label if label in ("yesterday", "today", "tomorrow") else ""
     overdue = any(item["overdue"] for item in group)
     heading = '<h3 class="fu-day-title">%s%s%s</h3>' % (
@@ -69,12 +66,12 @@ def _item_html(item, ticked, base):
 
 def meta(item):
     """Whom, how and when, in one line."""
-    who = "you" if item["to"] == "self" else planner.RECIPIENT_WORDS[item["to"]]
+    who = "you" if item["to"] == "self" else RECIPIENT_WORDS[item["to"]]
     if item["channel"]:
-        who += ", " + planner.CHANNEL_WORDS[item["channel"]]
+        who += ", " + CHANNEL_WORDS[item["channel"]]
     when = item["timing"]
     if item["latest"]:
-        when += "; at the latest " + planner.format_date(planner.parse_date(item["latest"]))
+        when += "; at the latest " + dates.format_date(dates.parse_date(item["latest"]))
     return who + " · " + when
 
 
@@ -83,8 +80,8 @@ def plan_text(result, today):
     lines = []
     for group in _groups(result["items"]):
         due = group[0]["due"]
-        heading = "Throughout your search" if due is None else planner.day_heading(
-            planner.parse_date(due), today, any(item["overdue"] for item in group))
+        heading = "Throughout your search" if due is None else dates.day_heading(
+            dates.parse_date(due), today, any(item["overdue"] for item in group))
         lines += ["", heading]
         for item in group:
             lines.append("[ ] " + item["title"] + " (" + meta(item) + ")")
