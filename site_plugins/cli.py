@@ -13,7 +13,9 @@ from .rules import RulesError, load_rules
 FLAGS = {"interviewed": "--interviewed", "decision_by": "--decision-by",
          "decision_within": "--decision-within", "call_back_on": "--call-back-on",
          "call_back_within": "--call-back-within", "rejected_on": "--rejected-on",
-         "choices": "--choose", "holidays": "--holiday", "interviewers": "--interviewer"}
+         "choices": "--choose", "holidays": "--holiday", "interviewers": "--interviewer",
+         "offer_on": "--offer-on", "next_interview": "--next-interview", "company": "--company",
+         "role": "--role"}
 
 
 class Parser(argparse.ArgumentParser):
@@ -68,7 +70,12 @@ def _plan_parser(commands):
     plan.add_argument("--via-linkedin", action="store_true",
                       help="your first contact came through LinkedIn")
     plan.add_argument("--interviewer", action="append", default=[], metavar="NAME")
-    plan.add_argument("--rejected-on", metavar="DATE")
+    plan.add_argument("--rejected-on", metavar="DATE", help="you were turned down that day")
+    plan.add_argument("--offer-on", metavar="DATE", help="you had an offer that day")
+    plan.add_argument("--next-interview", metavar="DATE",
+                      help="you were invited to another round on that day")
+    plan.add_argument("--company", default="", metavar="NAME")
+    plan.add_argument("--role", default="", metavar="NAME")
     plan.add_argument("--choose", action="append", default=[], metavar="DISAGREEMENT=POSITION")
     plan.add_argument("--holiday", action="append", default=[], metavar="DATE")
     plan.add_argument("--format", choices=("text", "json", "ics"), default="text")
@@ -110,7 +117,7 @@ def run_plan(args):
     except planner.PlanError as error:
         field, value, message = error.problems[0]
         return _bad_input(FLAGS.get(field, field), value, message)
-    output = _formatted(result, situation, today, args.format)
+    output = _formatted(result, rules, today, args.format)
     if args.format == "ics":  # CRLF line ends are part of the format: write bytes as they are
         sys.stdout.flush()
         sys.stdout.buffer.write(output.encode("utf-8"))
@@ -129,7 +136,9 @@ def _situation(args, choices):
             "decision_within": args.decision_within, "call_back_on": args.call_back_on,
             "call_back_within": args.call_back_within, "hr": not args.no_hr,
             "via_linkedin": args.via_linkedin, "interviewers": args.interviewer,
-            "rejected_on": args.rejected_on, "choices": choices, "holidays": args.holiday}
+            "rejected_on": args.rejected_on, "offer_on": args.offer_on,
+            "next_interview": args.next_interview, "company": args.company, "role": args.role,
+            "choices": choices, "holidays": args.holiday}
 
 
 def _bad_input(flag, value, message):
@@ -137,48 +146,80 @@ def _bad_input(flag, value, message):
     return 2
 
 
-def _formatted(result, situation, today, form):
+def _formatted(result, rules, today, form):
     if form == "json":
         return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     if form == "ics":
-        return ics.to_ics(result, situation, today)
-    return plan_text(result, situation, today)
+        return ics.to_ics(result, rules, today)
+    return plan_text(result, rules, today)
 
 
-def plan_text(result, situation, today):
-    """The plan grouped by date, for a terminal."""
-    interviewed = dates.parse_date(situation["interviewed"])
-    lines = [f"Follow-up plan for an interview on {dates.format_date(interviewed)} "
-             f"(today: {dates.format_date(today)})"]
+def plan_text(result, rules, today):
+    """The plan for a terminal: what is due now, what is coming, what runs throughout,
+    then briefly what was missed and what no longer applies."""
+    items = result["items"]
+    lines = [_heading(result["interview"], today)]
     lines += [f"! {warning}" for warning in result["warnings"]]
-    heading = None
-    for item in result["items"]:
-        if item["due"] != heading or heading is None:
-            heading = item["due"]
-            lines += ["", _date_heading(item, today)]
-        lines += _item_lines(item)
+    upcoming = [item for item in items if item["id"] == result["next"]]
+    if upcoming:
+        lines += ["", f"Next: {upcoming[0]['title']} ({_when_due(upcoming[0], today)})"]
+    for title, states in (("Now", ("today", "overdue")), ("Coming up", ("upcoming",)),
+                          ("Throughout", ("ongoing",))):
+        chosen = [item for item in items if item["state"] in states]
+        if chosen:
+            lines += ["", title] + _dated_lines(chosen, rules, today)
+    lines += _brief("Missed: too late to help now", [
+        f"{item['title']} ({dates.format_date(dates.parse_date(item['due']))})"
+        for item in items if item["state"] == "missed"])
+    lines += _brief("No longer needed", [f"{entry['title']}: {entry['reason']}"
+                                         for entry in result["dropped"]])
     return "\n".join(lines) + "\n"
 
 
-def _date_heading(item, today):
-    if item["due"] is None:
-        return "Throughout"
-    return dates.day_heading(dates.parse_date(item["due"]), today, item["overdue"])
+def _heading(interview, today):
+    employer = " at ".join(part for part in (interview["role"], interview["company"]) if part)
+    day = dates.format_date(dates.parse_date(interview["interviewed"]))
+    return (f"Follow-up plan for {employer + ', ' if employer else 'an '}interview on {day} "
+            f"(today: {dates.format_date(today)})")
 
 
-def _item_lines(item):
-    how = [words.RECIPIENT_WORDS[item["to"]] if item["to"] != "self" else "yourself"]
-    if item["channel"]:
-        how.append(f"by {item['channel']}" if item["channel"] != "in-person" else "in person")
-    when = item["timing"] + (f", at the latest {item['latest']}" if item["latest"] else "")
-    lines = [f"  [ ] {item['title']}", f"      {', '.join(how)}; {when}"]
+def _when_due(item, today):
+    day = dates.relative_label(dates.parse_date(item["due"]), today)
+    return {"overdue": f"overdue since {day}", "today": "due now"}.get(item["state"],
+                                                                        f"due {day}")
+
+
+def _dated_lines(items, rules, today):
+    lines, heading = [], None
+    for item in items:
+        if item["due"] and item["due"] != heading:
+            heading = item["due"]
+            lines.append("  " + dates.day_heading(dates.parse_date(item["due"]), today,
+                                                  item["state"] == "overdue"))
+        lines += _item_lines(item, rules)
+    return lines
+
+
+def _item_lines(item, rules):
+    when = item["timing"] + (f", at the latest {dates.format_date(dates.parse_date(item['latest']))}"
+                             if item["latest"] else "")
+    how = words.whom_and_how(item)
+    lines = [f"  [ ] {item['title']}", f"      {how[0].upper() + how[1:]}; {when}"]
     lines += textwrap.wrap(item["text"], 76, initial_indent="      ", subsequent_indent="      ")
     if item["note"]:
         lines.append(f"      {item['note']}")
-    shaped = ", ".join(f"{m['disagreement']}={m['position']}" for m in item["shaped_by"])
-    lines.append(f"      sources: {', '.join(item['sources'])}"
-                 + (f"; shaped by {shaped}" if shaped else ""))
+    lines += _wrapped("Sources: " + words.credits_line(item["cites"], rules))
+    for part, note in item["own"].items():
+        lines += _wrapped(f"The guide's own choice ({words.PART_WORDS[part]}): {note}")
     return lines
+
+
+def _wrapped(text):
+    return textwrap.wrap(text, 76, initial_indent="      ", subsequent_indent="        ")
+
+
+def _brief(title, entries):
+    return ["", title] + [f"  - {entry}" for entry in entries] if entries else []
 
 
 def run_render(args):
@@ -211,11 +252,11 @@ def citation_counts(data):
     """For each source id: how many rules and disagreement positions cite it."""
     counts = {source["id"]: {"rules": 0, "positions": 0} for source in data["sources"]}
     for rule in data["rules"]:
-        for source_id in rule["sources"]:
+        for source_id in planner.rule_sources(rule):
             counts[source_id]["rules"] += 1
     for disagreement in data["disagreements"]:
         for position in disagreement["positions"]:
-            for source_id in position["sources"]:
+            for source_id in {cite["source"] for cite in position["sources"]}:
                 counts[source_id]["positions"] += 1
     return counts
 

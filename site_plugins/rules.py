@@ -5,14 +5,18 @@ problem found, each located as `rules/<file>.yml:LINE:COL: message`. Everything
 downstream (planner, render, plugin) may assume the data is valid.
 """
 import os
+import re
 from pathlib import Path
 
 import yaml
 
 from . import schema as s
 
-# The employer-given dates a timing may count from, besides an earlier step.
-FIXED_ANCHORS = ("interview", "decision", "call-back", "rejection")
+# The dates a timing may count from, besides an earlier step or action rule.
+FIXED_ANCHORS = ("interview", "decision", "call-back", "rejection", "offer", "next-interview")
+# The employer's answers: each can end a step (`ends_with`); `outcome` conditions on them.
+ANSWERS = ("rejection", "offer", "next-round")
+OUTCOMES = ("waiting", "rejected", "offer", "next-round")
 RECIPIENTS = ("self", "interviewers", "hr", "hiring-contact")
 CHANNELS = ("email", "phone", "handwritten", "printed", "post", "linkedin", "in-person")
 KINDS = ("action", "how", "avoid", "context")
@@ -21,23 +25,29 @@ CONDITIONS = {
     "call_back": s.boolean,
     "hr": s.boolean,
     "via_linkedin": s.boolean,
-    "rejected": s.boolean,
+    "outcome": s.one_of(OUTCOMES),
 }
+# The parts of a planned action that each say who says them (`<part>_sources`) or that
+# the guide decided them itself (`<part>_note`); a part with neither takes the rule's own.
+PARTS = ("timing", "to", "channel", "useful")
 
-SOURCE = s.record({"id": s.ident, "title": s.text, "author": s.text, "contributes": s.text},
+SOURCE = s.record({"id": s.ident, "name": s.text, "title": s.text, "author": s.text,
+                   "url": s.text, "published": s.text, "contributes": s.text,
+                   "sections": s.dict_of(s.ident, s.text)},
                   required=("id", "title", "author"), name="source")
 STEP = s.record({"id": s.ident, "title": s.text, "summary": s.text, "never_moves": s.boolean,
-                 "until_rejected": s.boolean, "called": s.text},
+                 "ends_with": s.list_of(s.one_of(ANSWERS)), "called": s.text},
                 required=("id", "title", "summary"), name="step")
-PLAN = s.record({
+PLAN = s.record(dict({
     "to": s.one_of(RECIPIENTS), "fallback_to": s.one_of(RECIPIENTS[1:]),
     "channel": s.one_of(CHANNELS), "per": s.one_of(("interviewer",)),
-    "optional": s.boolean, "at": s.timing, "not_before": s.timing,
-    "timing_sources": s.list_of(s.ref_to("source")), "timing_note": s.text,
-}, required=("to",), name="plan")
+    "optional": s.boolean, "at": s.timing, "not_before": s.timing, "useful_for": s.span,
+}, **dict((part + suffix, check) for part in PARTS
+          for suffix, check in (("_sources", s.citations), ("_note", s.text)))),
+    required=("to",), name="plan")
 RULE = s.record({
     "id": s.ident, "kind": s.one_of(KINDS), "title": s.text, "text": s.text,
-    "sources": s.list_of(s.ref_to("source")), "when": s.record(CONDITIONS, name="when"),
+    "sources": s.citations, "when": s.record(CONDITIONS, name="when"),
     "plan": PLAN, "called": s.text,
 }, required=("id", "kind", "title", "text", "sources"), name="rule")
 EFFECT = s.record({
@@ -45,10 +55,11 @@ EFFECT = s.record({
     "to": s.dict_of(s.ref_to("action"), s.one_of(RECIPIENTS)),
     "channel": s.dict_of(s.ref_to("action"), s.one_of(CHANNELS)),
     "include": s.list_of(s.ref_to("optional-action")),
+    "exclude": s.list_of(s.ref_to("action")),
 }, name="effect")
 POSITION = s.record({
     "id": s.ident, "label": s.text, "summary": s.text,
-    "sources": s.list_of(s.ref_to("source")), "effect": EFFECT,
+    "sources": s.citations, "effect": EFFECT,
 }, required=("id", "label", "summary", "sources", "effect"), name="position")
 DISAGREEMENT = s.record({
     "id": s.ident, "step": s.ref_to("step"), "question": s.text, "default": s.ident,
@@ -152,7 +163,7 @@ def _merge(parts):
         step = part.get("step")
         if step:
             step["never_moves"] = bool(step.get("never_moves"))
-            step["until_rejected"] = bool(step.get("until_rejected"))
+            step["ends_with"] = _present(step.get("ends_with"))
             data["steps"].append(step)
             for rule in _present(part.get("rules")):
                 rule.update(step=step.get("id"), when=rule.get("when") or {},
@@ -173,7 +184,57 @@ def check_meaning(data, refs, where):
     problems += _check_anchor_order(data, at)
     for disagreement in data["disagreements"]:
         problems += _check_disagreement(disagreement, at)
+    problems += _check_sections_named(data, at) + _check_no_ids_in_text(data, at)
     return problems + _check_optional_reachable(data, at)
+
+
+def citation_lists(data):
+    """Every list of citations in the rule base: rules, their plans' parts, positions."""
+    lists = []
+    for rule in data["rules"]:
+        lists.append(rule["sources"])
+        lists += [rule["plan"][part + "_sources"] for part in PARTS
+                  if rule["plan"] and rule["plan"].get(part + "_sources")]
+    return lists + [p["sources"] for d in data["disagreements"] for p in d["positions"]]
+
+
+def _check_sections_named(data, at):
+    """An article whose sections are listed is cited by section, so a reader can find it."""
+    sectioned = dict((source["id"], source["sections"]) for source in data["sources"]
+                     if source.get("sections"))
+    return [at(cite, f"cite {cite['source']} with the section that says it, as "
+                     f"'{cite['source']}: SECTION' (known: {', '.join(sectioned[cite['source']])})")
+            for cites in citation_lists(data) for cite in cites
+            if cite["section"] is None and cite["source"] in sectioned]
+
+
+def _check_no_ids_in_text(data, at):
+    """Readers never see an article's id: texts name articles by their names."""
+    names = dict((source["id"], source.get("name") or source["title"]) for source in data["sources"])
+    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(re.escape(i) for i in names))
+    problems = []
+    for entry, fields in _texts(data):
+        for field in fields:
+            found = pattern.search(entry.get(field) or "")
+            if found:
+                problems.append(at(entry, f"{field} names an article by its id "
+                                          f"'{found.group(1)}': write its name, "
+                                          f"'{names[found.group(1)]}'"))
+    return problems
+
+
+def _texts(data):
+    """(entry, its fields that readers see) for every entry that has text for readers."""
+    pairs = [(source, ("name", "title", "contributes")) for source in data["sources"]]
+    pairs += [(step, ("title", "summary", "called")) for step in data["steps"]]
+    for rule in data["rules"]:
+        pairs.append((rule, ("title", "text", "called")))
+        if rule["plan"]:
+            pairs.append((rule["plan"], tuple(part + "_note" for part in PARTS)))
+    for disagreement in data["disagreements"]:
+        pairs.append((disagreement, ("question", "why_default")))
+        pairs += [(position, ("label", "summary")) for position in disagreement["positions"]]
+    return pairs
 
 
 def _check_registry(data, where):
@@ -208,6 +269,8 @@ def _known(data):
     actions = [rule for rule in data["rules"] if rule["plan"]]
     return {
         "source": [source["id"] for source in data["sources"]],
+        "section": [(source["id"], section) for source in data["sources"]
+                    for section in source.get("sections") or {}],
         "step": steps,
         "anchor": list(FIXED_ANCHORS) + steps + [rule["id"] for rule in actions],
         "action": [rule["id"] for rule in actions],
@@ -221,13 +284,23 @@ def _check_refs(data, refs):
     for kind, value, location, what in refs:
         if value in known[kind]:
             continue
-        if kind == "optional-action" and value in known["action"]:
+        if kind == "section":
+            problems.append(location + (f"{what}: '{value[1]}' is not a section of "
+                                        f"{value[0]} (known: {_sections_of(data, value[0])})",))
+        elif kind == "optional-action" and value in known["action"]:
             problems.append(location + (f"{what}: action '{value}' is not optional; add "
                                         "'optional: true' to its plan to include it here",))
         else:
             problems.append(location + (f"{what}: unknown {kind} '{value}' "
                                         f"(known: {', '.join(known[kind]) or 'none'})",))
     return problems
+
+
+def _sections_of(data, source_id):
+    for source in data["sources"]:
+        if source["id"] == source_id:
+            return ", ".join(source.get("sections") or {}) or "none"
+    return "none"
 
 
 def _check_rule(rule, at):
@@ -256,6 +329,13 @@ def _plan_mistakes(plan):
     if "at" in plan and not (plan.get("timing_sources") or plan.get("timing_note")):
         mistakes.append("a dated plan needs 'timing_sources' or, for our own choice, "
                         "a 'timing_note' saying so")
+    if "useful_for" in plan and not (plan.get("useful_sources") or plan.get("useful_note")):
+        mistakes.append("'useful_for' needs 'useful_sources' or, for our own judgement, "
+                        "a 'useful_note' saying so")
+    if "useful_for" not in plan and ("useful_sources" in plan or "useful_note" in plan):
+        mistakes.append("'useful_sources' and 'useful_note' need 'useful_for'")
+    if "at" not in plan and "useful_for" in plan:
+        mistakes.append("'useful_for' needs a dated plan ('at')")
     return mistakes
 
 

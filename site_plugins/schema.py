@@ -10,7 +10,8 @@ import re
 import yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-TIMING_PATTERN = re.compile(r"^([a-z][a-z0-9-]*) \+ (\d+)([hdw])(?:\.\.(\d+)([dw]))?$")
+TIMING_PATTERN = re.compile(r"^([a-z][a-z0-9-]*) ([+-]) (\d+)([hdw])(?:\.\.(\d+)([dw]))?$")
+SPAN_PATTERN = re.compile(r"^(\d+)([dw])$")
 UNIT_DAYS = {"d": 1, "w": 7}
 MAX_DAYS = 365
 _SCALARS = yaml.SafeLoader("")
@@ -106,19 +107,23 @@ def timing(node, ctx, what):
     match = TIMING_PATTERN.match(value)
     if not match:
         ctx.problem(node, f"{what} '{value}' does not parse: write ANCHOR + N(h|d|w), "
-                          "e.g. 'interview + 2h', 'decision + 1d..2d'")
+                          "e.g. 'interview + 2h', 'decision + 1d..2d', 'next-interview - 1d'")
         return None
     return _timing_value(match, node, ctx, what, value)
 
 
 def _timing_value(match, node, ctx, what, value):
-    anchor, amount, unit, until, until_unit = match.groups()
-    if unit == "h" and (until or int(amount) > 23):
-        ctx.problem(node, f"{what} '{value}': hours must be 0 to 23 with no range")
+    anchor, sign, amount, unit, until, until_unit = match.groups()
+    if unit == "h" and (until or int(amount) > 23 or sign == "-"):
+        ctx.problem(node, f"{what} '{value}': hours must be 0 to 23 after the anchor, "
+                          "with no range")
         return None
-    days = 0 if unit == "h" else int(amount) * UNIT_DAYS[unit]
+    if sign == "-" and until:
+        ctx.problem(node, f"{what} '{value}': a time before the anchor takes no range")
+        return None
+    days = 0 if unit == "h" else int(amount) * UNIT_DAYS[unit] * (-1 if sign == "-" else 1)
     latest = int(until) * UNIT_DAYS[until_unit] if until else None
-    if max(days, latest or 0) > MAX_DAYS:
+    if max(abs(days), latest or 0) > MAX_DAYS:
         ctx.problem(node, f"{what} '{value}': at most {MAX_DAYS} days after its anchor")
         return None
     if latest is not None and latest <= days:
@@ -127,6 +132,47 @@ def _timing_value(match, node, ctx, what, value):
     ctx.ref("anchor", anchor, node, what)
     return ctx.locate({"anchor": anchor, "days": days, "latest": latest,
                        "hours": int(amount) if unit == "h" else None}, node)
+
+
+def span(node, ctx, what):
+    """A number of days ('3d') or weeks ('2w') as days, or the words 'any-time'."""
+    value = text(node, ctx, what)
+    if value is None or value == "any-time":
+        return value
+    match = SPAN_PATTERN.match(value)
+    days = int(match.group(1)) * UNIT_DAYS[match.group(2)] if match else None
+    if days is None or days > MAX_DAYS:
+        ctx.problem(node, f"{what} '{value}' must be N days or weeks up to a year, like 1d or "
+                          "2w, or any-time")
+        return None
+    return days
+
+
+def citations(node, ctx, what):
+    """Who says a point, as [{"source", "section"}]: a list of source ids, or a mapping from
+    each source id to the section (or list of sections) of the article that says it."""
+    if isinstance(node, yaml.SequenceNode):
+        ids = list_of(ref_to("source"))(node, ctx, what)
+        return None if ids is None else [
+            ctx.locate({"source": i, "section": None}, child) for i, child in zip(ids, node.value)]
+    pairs = _pairs(node, ctx, what)
+    if pairs is None:
+        return None
+    if not pairs:
+        ctx.problem(node, f"{what} needs at least 1 entry")
+    cited = []
+    for key_node, value_node in pairs:
+        source = ref_to("source")(key_node, ctx, f"{what} key")
+        for section_node in _one_or_many(value_node):
+            section = ident(section_node, ctx, f"{what}.{key_node.value}")
+            if source and section:
+                ctx.ref("section", (source, section), section_node, f"{what}.{key_node.value}")
+            cited.append(ctx.locate({"source": source, "section": section}, section_node))
+    return cited
+
+
+def _one_or_many(node):
+    return node.value if isinstance(node, yaml.SequenceNode) and node.value else [node]
 
 
 def list_of(item, minimum=1):

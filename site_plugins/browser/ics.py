@@ -2,37 +2,57 @@
 from datetime import timedelta
 
 from .dates import iso, parse_date
-from .situation import normalise
+from .words import credits_line
+
+# Missed items are too late to help and dropped ones no longer apply: neither is a task.
+ON_CALENDAR = ("upcoming", "today", "overdue")
 
 
-def to_ics(result, situation, today):
-    """The calendar text, CRLF line ends and folded lines included."""
+def to_ics(results, rules, today):
+    """The calendar text for one plan or several (a list), CRLF line ends and folded lines
+    included. Each event's UID names its interview, so files for different interviews
+    never overwrite each other's events in a calendar app."""
+    results = results if isinstance(results, list) else [results]
     stamp = "%04d%02d%02dT000000Z" % (today.year, today.month, today.day)
-    interviewed = normalise(situation)["interviewed"]
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//interview-followup//planner//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Interview follow-up"]
-    for item in result["items"]:
-        if item["due"]:
-            lines += _event(item, stamp, interviewed)
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+             "X-WR-CALNAME:" + _escape(_calendar_name(results))]
+    for result in results:
+        for item in result["items"]:
+            if item["due"] and item["state"] in ON_CALENDAR:
+                lines += _event(item, result["interview"], rules, stamp)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def _event(item, stamp, interviewed):
+def _calendar_name(results):
+    companies = [r["interview"]["company"] for r in results if r["interview"]["company"]]
+    if len(results) == 1 and companies:
+        return "Interview follow-up: " + companies[0]
+    return "Interview follow-up"
+
+
+def event_title(item, interview):
+    """An item's title with its employer in front, when the reader named one."""
+    return (interview["company"] + ": " if interview["company"] else "") + item["title"]
+
+
+def _event(item, interview, rules, stamp):
     day = parse_date(item["due"])
+    title = event_title(item, interview)
     description = item["text"] + "\n\nWhen: " + item["timing"] + "\nSources: " + \
-        ", ".join(item["sources"])
+        credits_line(item["cites"], rules)
     if item["note"]:
         description += "\n" + item["note"]
     return ["BEGIN:VEVENT",
-            "UID:" + _escape(item["id"]) + "-" + interviewed + "@interview-followup",
+            "UID:" + _escape(item["id"]) + "-" + _escape(interview["key"]) + "@interview-followup",
             "DTSTAMP:" + stamp,
             "DTSTART;VALUE=DATE:" + iso(day).replace("-", ""),
             "DTEND;VALUE=DATE:" + iso(day + timedelta(days=1)).replace("-", ""),
-            "SUMMARY:" + _escape(item["title"]),
+            "SUMMARY:" + _escape(title),
             "DESCRIPTION:" + _escape(description),
             "TRANSP:TRANSPARENT",
-            "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + _escape(item["title"]),
+            "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + _escape(title),
             "TRIGGER:PT9H", "END:VALARM",
             "END:VEVENT"]
 

@@ -7,46 +7,87 @@ knows how to apply them.
 from datetime import timedelta
 
 from .dates import format_date, iso, parse_date, parse_span
-from .situation import PlanError, check_situation, normalise
+from .situation import ANSWERS, PlanError, check_situation, normalise
 from .words import describe_timing
 
+PARTS = ("timing", "to", "channel", "useful")
+ANSWER_WORDS = {"rejection": "You were turned down on %s.",
+                "offer": "You had an offer on %s: the follow-up ends there.",
+                "next-round": "You were invited to another round on %s, so this round's "
+                              "checks no longer apply."}
 
-# --- the plan ---------------------------------------------------------------------
 
 def plan(rules, situation, today):
-    """The dated plan: {"items": [...], "warnings": [...]}; raises PlanError on bad input."""
+    """The dated plan for one interview; raises PlanError on bad input.
+
+    {"interview": {...}, "items": [...], "dropped": [...], "next": item id or None,
+     "warnings": [...]}"""
     situation = normalise(situation)
     problems = check_situation(rules, situation)
     if problems:
         raise PlanError(problems)
-    facts = _facts(situation)
     effects = _effects(rules, situation["choices"])
-    items = []
-    for rule in rules["rules"]:
-        if rule["plan"] and _applies(rule, facts, effects):
-            items += _items_for(rule, rules, situation, facts, effects, items)
-    items = _give_way_to_rejection(items, rules, facts)
+    items, dropped = [], []
+    for facts in _rounds(situation):
+        made, excluded = _round_items(rules, situation, facts, effects)
+        items += made
+        dropped += excluded
+    items, ended = _end_with_answers(items, rules, situation)
     for item in items:
-        item["overdue"] = item["due"] is not None and parse_date(item["due"]) < today
-    return {"items": _sorted(items, rules), "warnings": _warnings(facts, today)}
+        item["state"] = _state(item, today)
+    items = _sorted(items, rules)
+    return {"interview": _interview(situation), "items": items, "dropped": dropped + ended,
+            "next": next_item(items), "warnings": _warnings(situation, today)}
 
 
-def _facts(situation):
+def next_item(items, done=()):
+    """What to do next: the first item still worth doing that is due today or overdue,
+    else the next upcoming one; items in `done` (ticked) are skipped."""
+    for states in (("today", "overdue"), ("upcoming",)):
+        for item in items:
+            if item["state"] in states and item["id"] not in done:
+                return item["id"]
+    return None
+
+
+# --- the situation as facts, round by round ----------------------------------------
+
+def _rounds(situation):
+    """The facts of each interview round: the one given, and the next one when the reader
+    was invited to another round (planned as if nothing was said about its timeline)."""
+    first = parse_date(situation["interviewed"])
+    answer = _answer(situation)
+    following = parse_date(situation["next_interview"] or "")
+    rounds = [_facts(situation, 1, first, "next-round" if following else answer)]
+    if following:
+        rounds.append(_facts(situation, 2, following, answer, first_round=False))
+    return rounds
+
+
+def _answer(situation):
+    """The employer's final answer, as a `when: outcome` value."""
+    for field, outcome, _ in ANSWERS[:2]:
+        if situation[field]:
+            return outcome
+    return "waiting"
+
+
+def _facts(situation, number, interviewed, outcome, first_round=True):
     """The dates and yes/no facts that rules are conditioned on and anchored to."""
-    interviewed = parse_date(situation["interviewed"])
     decision = _date_or_span(situation, "decision_by", "decision_within", interviewed)
     call_back = _date_or_span(situation, "call_back_on", "call_back_within", interviewed)
-    rejected = parse_date(situation["rejected_on"] or "")
-    return {
-        "anchors": {"interview": interviewed, "decision": decision,
-                    "call-back": call_back, "rejection": rejected},
-        "conditions": {"timeline": "stated" if decision else "none",
-                       "call_back": call_back is not None, "hr": bool(situation["hr"]),
-                       "via_linkedin": bool(situation["via_linkedin"]),
-                       "rejected": rejected is not None},
-        "holidays": [parse_date(day) for day in situation["holidays"]],
-        "interviewed": interviewed,
-    }
+    if not first_round:
+        decision = call_back = None
+    anchors = {"interview": interviewed, "decision": decision, "call-back": call_back}
+    for field, _, anchor in ANSWERS:
+        anchors[anchor] = parse_date(situation[field] or "")
+    return {"round": number, "anchors": anchors, "interviewed": interviewed,
+            "conditions": {"timeline": "stated" if decision else "none",
+                           "call_back": call_back is not None, "hr": bool(situation["hr"]),
+                           "via_linkedin": bool(situation["via_linkedin"]),
+                           "outcome": outcome},
+            "names": situation["interviewers"] if first_round else [],
+            "holidays": [parse_date(day) for day in situation["holidays"]]}
 
 
 def _date_or_span(situation, on_field, within_field, interviewed):
@@ -57,10 +98,22 @@ def _date_or_span(situation, on_field, within_field, interviewed):
     return None
 
 
+def _interview(situation):
+    """Who and when, and a key that tells this interview apart in calendar files."""
+    parts = [_slug(situation[key]) for key in ("company", "role") if situation[key]]
+    parts.append(situation["interviewed"])
+    if situation["ref"]:
+        parts.append(_slug(situation["ref"]))
+    return {"interviewed": situation["interviewed"], "company": situation["company"],
+            "role": situation["role"], "key": "-".join(parts)}
+
+
+# --- what the chosen positions change ------------------------------------------------
+
 def _effects(rules, choices):
     """What the chosen (or default) positions change, per rule id."""
-    effects = {"timing": {}, "to": {}, "channel": {}, "include": [], "shaped_by": {},
-               "sources": {}}
+    effects = {"timing": {}, "to": {}, "channel": {}, "include": [], "exclude": {},
+               "shaped_by": {}, "cites": {}}
     for disagreement in rules["disagreements"]:
         chosen = choices.get(disagreement["id"], disagreement["default"])
         for position in disagreement["positions"]:
@@ -70,8 +123,8 @@ def _effects(rules, choices):
 
 
 def touched_rules(effect):
-    """The ids of the action rules a position's effect adds or changes."""
-    touched = list(effect.get("include") or [])
+    """The ids of the action rules a position's effect adds, drops or changes."""
+    touched = list(effect.get("include") or []) + list(effect.get("exclude") or [])
     for aspect in ("timing", "to", "channel"):
         touched += [rule_id for rule_id in effect.get(aspect) or {} if rule_id not in touched]
     return touched
@@ -80,15 +133,16 @@ def touched_rules(effect):
 def _add_effect(effects, disagreement, position):
     effect = position["effect"]
     effects["include"] += list(effect.get("include") or [])
+    for rule_id in effect.get("exclude") or []:
+        effects["exclude"][rule_id] = "You chose \u201c%s\u201d for \u201c%s\u201d." % (
+            position["label"], disagreement["question"])
     for aspect in ("timing", "to", "channel"):
         for rule_id in effect.get(aspect) or {}:
             effects[aspect][rule_id] = effect[aspect][rule_id]
+            effects["cites"][(rule_id, aspect)] = position["sources"]
     for rule_id in touched_rules(effect):
-        shaped = effects["shaped_by"].setdefault(rule_id, [])
-        mark = {"disagreement": disagreement["id"], "position": position["id"]}
-        if mark not in shaped:
-            shaped.append(mark)
-            effects["sources"].setdefault(rule_id, []).extend(position["sources"])
+        effects["shaped_by"].setdefault(rule_id, []).append(
+            {"disagreement": disagreement["id"], "position": position["id"]})
 
 
 def _applies(rule, facts, effects):
@@ -100,31 +154,49 @@ def _applies(rule, facts, effects):
     return True
 
 
+# --- items -------------------------------------------------------------------------------
+
+def _round_items(rules, situation, facts, effects):
+    """(items, dropped) for one round: every action rule that applies to it."""
+    items, dropped = [], []
+    for rule in rules["rules"]:
+        if not rule["plan"] or not _applies(rule, facts, effects):
+            continue
+        made = _items_for(rule, rules, situation, facts, effects, items)
+        if rule["id"] in effects["exclude"]:
+            dropped += [_dropped(item, effects["exclude"][rule["id"]]) for item in made]
+        else:
+            items += made
+    return items, dropped
+
+
 def _items_for(rule, rules, situation, facts, effects, earlier):
     """The plan item(s) one action rule produces: one per interviewer where it says so."""
     plan_block = rule["plan"]
     timing = effects["timing"].get(rule["id"], plan_block.get("at"))
-    dates = _dates(rule, timing, rules, facts, earlier) if timing else (None, None, None)
+    dates = _dates(rule, timing, rules, facts, earlier) if timing else (None, None, None, False)
     if timing and dates[0] is None:
         return []  # what it counts from is not in this plan
-    base = _base_item(rule, plan_block, timing, dates, rules, situation, effects)
-    names = situation["interviewers"] if plan_block.get("per") == "interviewer" else []
+    base = _base_item(rule, timing, dates, rules, situation, facts, effects)
+    names = facts["names"] if plan_block.get("per") == "interviewer" else []
     if not names:
         return [base]
-    return [_for_person(base, name, _slug(name, i, names)) for i, name in enumerate(names)]
+    return [_for_person(base, name, slug) for name, slug in zip(names, _person_slugs(names))]
 
 
 def _dates(rule, timing, rules, facts, earlier):
-    """(due, latest, moved_from) for a rule, after the floor and working-day shift."""
+    """(due, latest, moved_from, floored) after the floor and the working-day shift."""
     start = _anchor_date(timing["anchor"], facts, earlier)
     if start is None:
-        return None, None, None
+        return None, None, None, False
     due = start + timedelta(days=timing["days"])
     latest = start + timedelta(days=timing["latest"]) if timing["latest"] else None
     floor = rule["plan"].get("not_before")
-    floor_day = _anchor_date(floor["anchor"], facts, earlier) if floor else None
-    if floor_day is not None and floor_day + timedelta(days=floor["days"]) > due:
-        due = floor_day + timedelta(days=floor["days"])
+    floor_start = _anchor_date(floor["anchor"], facts, earlier) if floor else None
+    floored = floor_start is not None and floor_start + timedelta(days=floor["days"]) > due
+    if floored:
+        due = floor_start + timedelta(days=floor["days"])
+        latest = None
     moved_from, moves = None, _moves(rule, rules)
     if moves and not _working(due, facts):
         moved_from = due
@@ -132,7 +204,7 @@ def _dates(rule, timing, rules, facts, earlier):
     if latest is not None:
         latest = _next_working(latest, facts) if moves else latest
         latest = latest if latest > due else None
-    return due, latest, moved_from
+    return due, latest, moved_from, floored
 
 
 def _anchor_date(anchor, facts, earlier):
@@ -147,8 +219,7 @@ def _anchor_date(anchor, facts, earlier):
 
 def _moves(rule, rules):
     """Employer-facing actions move to a working day; your own tasks do not."""
-    step = _step(rules, rule["step"])
-    return rule["plan"]["to"] != "self" and not step["never_moves"]
+    return rule["plan"]["to"] != "self" and not _step(rules, rule["step"])["never_moves"]
 
 
 def _working(day, facts):
@@ -168,43 +239,81 @@ def _step(rules, step_id):
     return None
 
 
-def _base_item(rule, plan_block, timing, dates, rules, situation, effects):
-    due, latest, moved_from = dates
+def _base_item(rule, timing, dates, rules, situation, facts, effects):
+    due, latest, moved_from, floored = dates
+    plan_block = rule["plan"]
     to = effects["to"].get(rule["id"], plan_block["to"])
     if to == "hr" and not situation["hr"]:
         to = plan_block["fallback_to"]
+    channel = effects["channel"].get(rule["id"], plan_block.get("channel"))
+    said = rule["plan"]["not_before"] if floored else timing
+    prefix = "" if facts["round"] == 1 else "round%d:" % facts["round"]
+    cites, own = _cites(rule, effects, {"timing": timing, "to": to != "self",
+                                        "channel": channel, "useful": due})
     return {
-        "id": rule["id"], "rule": rule["id"], "step": rule["step"], "to": to,
-        "channel": effects["channel"].get(rule["id"], plan_block.get("channel")),
+        "id": prefix + rule["id"], "rule": rule["id"], "step": rule["step"],
+        "round": facts["round"], "to": to, "channel": channel,
         "due": iso(due) if due else None, "latest": iso(latest) if latest else None,
         "moved_from": iso(moved_from) if moved_from else None,
+        "useful_until": _useful_until(plan_block, due, latest),
         "note": _moved_note(moved_from, due) if moved_from else None,
-        "timing": describe_timing(timing, rules) if timing else "throughout your search",
-        "title": rule["title"], "text": rule["text"], "name": None,
-        "sources": _item_sources(rule, rules, effects),
+        "timing": describe_timing(said, rules) if timing else "throughout your search",
+        "title": ("" if facts["round"] == 1 else "Round %d: " % facts["round"]) + rule["title"],
+        "text": rule["text"], "name": None, "cites": cites, "own": own,
+        "sources": _source_ids(cites, rules),
         "shaped_by": effects["shaped_by"].get(rule["id"], []),
     }
+
+
+def _useful_until(plan_block, due, latest):
+    """The last day the item still helps (None: any time), counted from its last due day."""
+    days = plan_block.get("useful_for")
+    if due is None or days is None or days == "any-time":
+        return None
+    return iso((latest or due) + timedelta(days=days))
+
+
+def _cites(rule, effects, present):
+    """({part: citations}, {part: the guide's own note}) for an item: the rule's own for
+    the action; for each part, a chosen position's sources if one changed it, else the
+    plan's `<part>_sources`, else the rule's own; a `<part>_note` marks the guide's choice."""
+    plan_block, cites, own = rule["plan"], {"action": rule["sources"]}, {}
+    for part in PARTS:
+        if not present[part] or (part == "useful" and "useful_for" not in plan_block):
+            continue
+        chosen = effects["cites"].get((rule["id"], part))
+        if chosen:
+            cites[part] = chosen
+            continue
+        if plan_block.get(part + "_note"):
+            own[part] = plan_block[part + "_note"]
+        cites[part] = plan_block.get(part + "_sources") or ([] if part in own else
+                                                            rule["sources"])
+    return cites, own
+
+
+def rule_sources(rule):
+    """The ids of the articles a rule cites anywhere (its own and its plan's), each once."""
+    cited = []
+    lists = [rule["sources"]] + [(rule["plan"] or {}).get(part + "_sources") or []
+                                 for part in PARTS]
+    for cites in lists:
+        for cite in cites:
+            if cite["source"] not in cited:
+                cited.append(cite["source"])
+    return cited
+
+
+def _source_ids(cites, rules):
+    """Every article an item cites, in the order of the registry."""
+    cited = [cite["source"] for part in cites for cite in cites[part]]
+    return [source["id"] for source in rules["sources"] if source["id"] in cited]
 
 
 def _moved_note(moved_from, due):
     reason = "a weekend" if moved_from.weekday() >= 5 else "a non-working day"
     return "Moved from %s (%s) to the next working day, %s." % (
         format_date(moved_from), reason, format_date(due))
-
-
-def rule_sources(rule):
-    """The sources a rule cites: its own, then its timing's, each once."""
-    cited = list(rule["sources"])
-    for source_id in (rule["plan"] or {}).get("timing_sources") or []:
-        if source_id not in cited:
-            cited.append(source_id)
-    return cited
-
-
-def _item_sources(rule, rules, effects):
-    """The rule's sources, its timing's and its shaping positions', in registry order."""
-    cited = rule_sources(rule) + effects["sources"].get(rule["id"], [])
-    return [source["id"] for source in rules["sources"] if source["id"] in cited]
 
 
 def _for_person(base, name, slug):
@@ -215,8 +324,18 @@ def _for_person(base, name, slug):
     return item
 
 
-def _slug(name, index, names):
-    """A stable id part for a person: ASCII letters and digits, '-' between words."""
+def _person_slugs(names):
+    """A stable id part per person, numbered when two names make the same one."""
+    seen, slugs = {}, []
+    for name in names:
+        slug = _slug(name) or "-".join("%x" % ord(char) for char in name)
+        seen[slug] = seen.get(slug, 0) + 1
+        slugs.append(slug if seen[slug] == 1 else slug + "-" + str(seen[slug]))
+    return slugs
+
+
+def _slug(name):
+    """ASCII letters and digits of a name, '-' between words."""
     slug, gap = "", False
     for char in name.lower():
         if ("a" <= char <= "z") or ("0" <= char <= "9"):
@@ -224,34 +343,68 @@ def _slug(name, index, names):
             gap = False
         else:
             gap = True
-    if not slug:
-        slug = "-".join("%x" % ord(char) for char in name)
-    same_before = [n for n in names[:index] if n == name]
-    return slug if not same_before else slug + "-" + str(len(same_before) + 1)
+    return slug
 
 
-def _give_way_to_rejection(items, rules, facts):
-    """From the rejection date on, waiting and checking give way to the rejection steps."""
-    rejected = facts["anchors"]["rejection"]
-    if rejected is None:
-        return items
-    ends = [step["id"] for step in rules["steps"] if step.get("until_rejected")]
-    return [item for item in items if not (
-        item["step"] in ends and item["due"] and parse_date(item["due"]) >= rejected)]
+# --- the employer's answer, and now ---------------------------------------------------
+
+def _end_with_answers(items, rules, situation):
+    """(kept, dropped): an answer ends the steps that say so (`ends_with`): a rejection or
+    an offer from its date on; an invitation to another round, all of the first round's."""
+    ends = dict((step["id"], step["ends_with"]) for step in rules["steps"])
+    kept, dropped = [], []
+    for item in items:
+        reason = _ended_by(item, ends[item["step"]], situation)
+        if reason:
+            dropped.append(_dropped(item, reason))
+        else:
+            kept.append(item)
+    return kept, dropped
+
+
+def _ended_by(item, answers, situation):
+    """Why an answer ends this item, or None."""
+    for field, _, answer in ANSWERS:
+        day = parse_date(situation[field] or "")
+        if day is None or answer not in answers:
+            continue
+        if answer == "next-round" and item["round"] == 1:
+            return ANSWER_WORDS[answer] % format_date(day)
+        if answer != "next-round" and item["due"] and parse_date(item["due"]) >= day:
+            return ANSWER_WORDS[answer] % format_date(day)
+    return None
+
+
+def _dropped(item, reason):
+    return {"id": item["id"], "rule": item["rule"], "title": item["title"],
+            "due": item["due"], "reason": reason}
+
+
+def _state(item, today):
+    """upcoming, today (due now, or inside its window), overdue (late but still worth
+    doing), missed (too late to help), or ongoing (no date)."""
+    if item["due"] is None:
+        return "ongoing"
+    if today < parse_date(item["due"]):
+        return "upcoming"
+    if today <= parse_date(item["latest"] or item["due"]):
+        return "today"
+    useful = item["useful_until"]
+    return "overdue" if useful is None or today <= parse_date(useful) else "missed"
 
 
 def _sorted(items, rules):
     """Date order, undated last; ties by step, rule, then the order the items were made
     (MicroPython's sort is not stable, so that order is part of the key)."""
-    step_order = [step["id"] for step in rules["steps"]]
-    rule_order = [rule["id"] for rule in rules["rules"]]
-    keyed = [((item["due"] is None, item["due"] or "", step_order.index(item["step"]),
-               rule_order.index(item["rule"]), index), item) for index, item in enumerate(items)]
+    step_order = dict((step["id"], index) for index, step in enumerate(rules["steps"]))
+    rule_order = dict((rule["id"], index) for index, rule in enumerate(rules["rules"]))
+    keyed = [((item["due"] is None, item["due"] or "", step_order[item["step"]],
+               rule_order[item["rule"]], index), item) for index, item in enumerate(items)]
     return [pair[1] for pair in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def _warnings(facts, today):
-    interviewed = facts["interviewed"]
+def _warnings(situation, today):
+    interviewed = parse_date(situation["interviewed"])
     if interviewed > today:
         return ["The interview date %s is after today (%s): this plans ahead."
                 % (iso(interviewed), iso(today))]

@@ -1,6 +1,16 @@
 """A reader's situation: what they told us about one interview, normalised and checked."""
 from .dates import FIRST_YEAR, LAST_YEAR, MAX_DAYS, iso, parse_date, parse_span
 
+MAX_NAMES = 20        # interviewers on one panel: more is a mistake, and keeps the work small
+MAX_NAME_LENGTH = 100
+# Characters that would break a line or a calendar field: C0 and C1 controls, DEL, and
+# the Unicode line and paragraph separators. They become spaces in names.
+BREAKS = ("\u2028", "\u2029")
+# The employer's answers, each a date: (field, outcome, anchor).
+ANSWERS = (("rejected_on", "rejected", "rejection"), ("offer_on", "offer", "offer"),
+           ("next_interview", "next-round", "next-interview"))
+DATE_FIELDS = ("decision_by", "call_back_on", "rejected_on", "offer_on", "next_interview")
+
 
 class PlanError(Exception):
     """The situation is not usable; `problems` lists (field, value, message)."""
@@ -10,16 +20,29 @@ class PlanError(Exception):
         self.problems = problems
 
 
+def clean_text(value):
+    """A name on one line: control characters and line breaks become spaces, runs of
+    spaces one space, ends trimmed."""
+    kept = []
+    for char in str(value):
+        code = ord(char)
+        kept.append(" " if code < 32 or 127 <= code < 160 or char in BREAKS else char)
+    return " ".join("".join(kept).split())
+
+
 def normalise(situation):
-    """The situation with every optional field present, names trimmed."""
+    """The situation with every optional field present and names cleaned."""
     result = {"interviewed": None, "decision_by": None, "decision_within": None,
               "call_back_on": None, "call_back_within": None, "hr": True,
               "via_linkedin": False, "interviewers": [], "rejected_on": None,
+              "offer_on": None, "next_interview": None, "company": "", "role": "", "ref": "",
               "choices": {}, "holidays": []}
     for key in situation:
         result[key] = situation[key]
-    names = [str(name).strip() for name in result["interviewers"] or []]
+    names = [clean_text(name) for name in result["interviewers"] or []]
     result["interviewers"] = [name for name in names if name]
+    for key in ("company", "role", "ref"):
+        result[key] = clean_text(result[key] or "")
     result["holidays"] = list(result["holidays"] or [])
     result["choices"] = dict(result["choices"] or {})
     return result
@@ -29,23 +52,25 @@ def check_situation(rules, situation):
     """Every problem with the situation, as (field, value, message)."""
     problems = []
     interviewed = _check_date(situation, "interviewed", problems, required=True)
-    for field in ("decision_by", "call_back_on", "rejected_on"):
-        day = _check_date(situation, field, problems)
-        if day and interviewed and day < interviewed:
-            problems.append((field, situation[field], "is before the interview (%s)"
-                             % iso(interviewed)))
-        elif day and interviewed and (day - interviewed).days > MAX_DAYS:
-            problems.append((field, situation[field], "is more than a year after the interview"))
+    for field in DATE_FIELDS:
+        _check_after(situation, field, interviewed, _check_date(situation, field, problems),
+                     problems)
     for field in ("decision_within", "call_back_within"):
         _check_span(situation, field, problems)
     _check_exclusive(situation, "decision_by", "decision_within", problems)
     _check_exclusive(situation, "call_back_on", "call_back_within", problems)
-    for holiday in situation["holidays"]:
-        if parse_date(holiday) is None:
-            problems.append(("holidays", holiday, "is not a real date (use YYYY-MM-DD)"))
-    if len(situation["holidays"]) > MAX_DAYS:
-        problems.append(("holidays", len(situation["holidays"]), "at most %d dates" % MAX_DAYS))
+    _check_exclusive(situation, "rejected_on", "offer_on", problems)
+    _check_holidays(situation["holidays"], problems)
+    _check_names(situation, problems)
     return problems + _check_choices(rules, situation["choices"])
+
+
+def _check_after(situation, field, interviewed, day, problems):
+    if day and interviewed and day < interviewed:
+        problems.append((field, situation[field], "is before the interview (%s)"
+                         % iso(interviewed)))
+    elif day and interviewed and (day - interviewed).days > MAX_DAYS:
+        problems.append((field, situation[field], "is more than a year after the interview"))
 
 
 def _check_date(situation, field, problems, required=False):
@@ -78,6 +103,27 @@ def _check_span(situation, field, problems):
 def _check_exclusive(situation, first, second, problems):
     if situation[first] not in (None, "") and situation[second] not in (None, ""):
         problems.append((second, situation[second], "cannot be given together with " + first))
+
+
+def _check_holidays(holidays, problems):
+    if len(holidays) > MAX_DAYS:
+        problems.append(("holidays", len(holidays), "at most %d dates" % MAX_DAYS))
+        return
+    for holiday in holidays:
+        if parse_date(holiday) is None:
+            problems.append(("holidays", holiday, "is not a real date (use YYYY-MM-DD)"))
+
+
+def _check_names(situation, problems):
+    names = situation["interviewers"]
+    if len(names) > MAX_NAMES:
+        problems.append(("interviewers", len(names), "at most %d names" % MAX_NAMES))
+    too_long = [name for name in names if len(name) > MAX_NAME_LENGTH]
+    for field, value in [("interviewers", name) for name in too_long[:1]] + [
+            (key, situation[key]) for key in ("company", "role")
+            if len(situation[key]) > MAX_NAME_LENGTH]:
+        problems.append((field, value[:20] + "...", "is longer than %d characters"
+                         % MAX_NAME_LENGTH))
 
 
 def _check_choices(rules, choices):
