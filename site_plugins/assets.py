@@ -75,6 +75,16 @@ def _mpy_cross(path):
         return target.read_bytes()
 
 
+def bundle_id(rules):
+    """A short name for this build's rules and browser code: a reader's saved snapshot
+    of the plan is painted only when it was drawn by the same ones."""
+    digest = hashlib.sha256(rules_bundle(rules))
+    for path in sorted(BROWSER.iterdir()):
+        if path.suffix in (".py", ".js"):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def rules_bundle(rules):
     """What the planner in the browser needs, as compact JSON (no YAML there): the rule
     base less the advice that only the guide's pages show (rules with no plan)."""

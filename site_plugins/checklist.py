@@ -1,47 +1,75 @@
-"""The Checklist page: the form, the build-time default plan, and the widget's scripts.
+"""The Checklist page: the reader's interviews, the form, the plan, and the widget's scripts.
 
 The page is complete without JavaScript (the default plan, its timeline and the drafts
 are drawn here at build time by the same code the widget uses); the widget then takes
-over the same elements in place.
+over the same elements in place. A small inline script (browser/early.js) runs first: it
+paints a returning reader's own plan from their last visit and keeps what they type while
+the planner starts.
 """
 import json
-from urllib.parse import quote
+from pathlib import Path
 
 from .browser import dates, drafts, planview, state
-from .assets import BROWSER_PACKAGE, INTERPRETERS, shipped_modules
+from .assets import BROWSER, BROWSER_PACKAGE, INTERPRETERS, shipped_modules
 from .browser.timeline import escape, timeline_svg
+from .browser.words import names_of
 
 BASE = "../"  # the checklist page sits one folder below the site root
+EARLY_SCRIPT = (BROWSER / "early.js").read_text(encoding="utf-8")
 
 
-def checklist_page(rules, default, today, interpreter="micropython"):
+def checklist_page(rules, default, today, bundle, interpreter="micropython"):
+    """The page's Markdown; `bundle` names this build's rules and code (a saved snapshot
+    of another build is not shown)."""
     answers = state.default_answers(dates.iso(today))
     return "\n".join([
+        "---", "hide:", "  - toc", "---", "",
         "# Your follow-up checklist", "",
         "Tell the checklist when you interviewed and what the employer said; it works out "
         "what to do and when, following the [steps](steps/at-interview.md) of this guide. "
-        "Everything happens in your browser: your answers are kept on this device only "
-        "and are never sent anywhere.", "",
+        "Your answers stay in this browser, on this device; nothing is sent anywhere.", "",
         '<noscript><p class="fu-noscript">The form needs JavaScript. Without it, the '
         "default plan below and the whole guide still work.</p></noscript>", "",
-        form_html(rules, answers), "", toolbar_html(), "",
-        "## Your plan { #your-plan }", "",
+        '<div id="fu-app" class="fu-app" data-bundle="%s">' % escape(bundle),
+        interviews_html(), notice_html(), form_html(rules, answers),
+        '<h2 id="your-plan">Your plan</h2>',
+        '<p id="fu-status" class="fu-status" role="status" aria-live="polite"></p>',
+        '<p id="fu-next" class="fu-next">%s</p>' % escape(planview.next_words(default, today)),
         '<p id="fu-plan-intro">The default plan: an interview today (%s), no decision date '
         'given, an employer with an HR department, and the guide\'s default on every '
-        '<a href="../disagreements/">disagreement</a>.</p>' % dates.format_date(today),
-        '<p id="fu-status" class="fu-status" role="status" aria-live="polite"></p>',
+        '<a href="../disagreements/">question where the sources disagree</a>.</p>'
+        % dates.format_date(today),
         '<p id="fu-warnings" class="fu-warnings"></p>',
-        '<div id="fu-plan">%s</div>' % planview.plan_html(default, today, (), BASE), "",
-        "## Timeline { #timeline }", "",
+        '<div id="fu-plan">%s</div>' % planview.plan_html(default, rules, today, (), BASE),
+        toolbar_html(),
+        '<h2 id="timeline">Timeline</h2>',
         '<figure class="fu-figure"><div id="fu-timeline-picture">%s</div><figcaption>Circles are '
         "messages to the employer, squares your own tasks, a bar a window of days. The plan "
         "above says the same in words.</figcaption></figure>"
-        % timeline_svg(default["items"], dates.iso(today), "checklist-tl"), "",
-        "## Message drafts { #message-drafts }", "",
-        "Starting points in plain words; make them your own before you send them.", "",
+        % timeline_svg(default["items"], dates.iso(today), "checklist-tl"),
+        '<h2 id="message-drafts">Message drafts</h2>',
+        "<p>Starting points in plain words, for the messages your plan still asks for. Edit "
+        "them here; your changes are kept with this interview.</p>",
         '<div id="fu-drafts">%s</div>' % planview.drafts_html(
-            drafts.drafts(answers, default), lambda text: quote(text, safe="")), "",
+            drafts.drafts(answers, default, today), {}, state.percent_encoded),
+        "</div>", "", "<script>%s</script>" % EARLY_SCRIPT, "",
         scripts_html(interpreter)])
+
+
+def interviews_html():
+    """Which interview is shown, and adding or deleting one (the widget fills the list)."""
+    return ('<div class="fu-interviews" id="fu-interviews"><div class="fu-field">'
+            '<label class="fu-label" for="fu-which">Interview</label>'
+            '<select id="fu-which" disabled><option value="">Your interview</option></select>'
+            '</div><button type="button" class="md-button" data-action="add" disabled>Add an '
+            'interview</button><button type="button" class="md-button" data-action="delete" '
+            'disabled>Delete this interview</button></div>')
+
+
+def notice_html():
+    """Where the page says what it did with the reader's data, with any choice to make."""
+    return ('<div id="fu-notice" class="fu-notice" role="alert" hidden><p id="fu-notice-text">'
+            '</p><p id="fu-notice-actions" class="fu-notice-actions"></p></div>')
 
 
 def _field(label, control, field_id, hint=""):
@@ -85,13 +113,20 @@ def _dated_or_counted(prefix, answers, on_key, on_label, count_label):
 
 
 def form_html(rules, answers):
+    """The reader's answers for one interview, folded under a one-line summary once they
+    have given them, so that their plan is in reach."""
     by_row, within_row = _dated_or_counted("decision", answers, "decision_by",
                                            "Decision expected by", "Decision expected within")
     on_row, back_row = _dated_or_counted("call_back", answers, "call_back_on",
                                          "Call back on", "Call back within")
     parts = [
-        '<form id="fu-form" class="fu-form" novalidate><fieldset id="fu-form-fields" disabled>',
+        '<details id="fu-answers" class="fu-answers" open><summary>Your answers '
+        '<span id="fu-answers-summary" class="fu-rel"></span></summary>',
+        '<form id="fu-form" class="fu-form" novalidate><fieldset id="fu-form-fields">',
         '<legend>Your interview</legend>',
+        _field("Company", _input("text", "", ' autocomplete="organization"'), "fu-company",
+               "With the role, this names the interview in your list."),
+        _field("Role", _input("text", "", ' autocomplete="off"'), "fu-role"),
         _field("Interview date", _input("date", answers["interviewed"], " required"),
                "fu-interviewed"),
         _field("What did they say about when they would decide?", _select((
@@ -107,16 +142,16 @@ def form_html(rules, answers):
                   answers["via_linkedin"]),
         _field("Interviewers' names, one per line", _textarea(3), "fu-interviewers",
                "One thank-you item per name."),
-        _field("Role", _input("text", "", ' autocomplete="off"'), "fu-role"),
-        _field("Company", _input("text", "", ' autocomplete="organization"'), "fu-company"),
         _field("Your name (for the drafts)", _input("text", "", ' autocomplete="name"'), "fu-me"),
-        _field("Outcome so far", _select((("pending", "Still waiting"),
-                                          ("rejected", "I was turned down")), "pending"),
-               "fu-outcome"),
-        _row("fu-rejected-on-row", _field("Turned down on", _input("date"), "fu-rejected-on")),
+        _field("Their answer so far", _select((
+            ("waiting", "No answer yet"), ("next-round", "They invited me to another round"),
+            ("offer", "They made me an offer"), ("rejected", "They turned me down")), "waiting"),
+            "fu-outcome"),
+        _row("fu-outcome-on-row", _field("On which day? (for another round: the day of the "
+                                         "next interview)", _input("date"), "fu-outcome-on")),
         _field("Days off (public holidays), as YYYY-MM-DD", _input("text", "", ' autocomplete="off"'),
                "fu-holidays", "Separate dates with spaces or commas."),
-        "</fieldset>", _choices_html(rules), "</form>"]
+        "</fieldset>", _choices_html(rules), "</form></details>"]
     return "".join(parts)
 
 
@@ -130,11 +165,11 @@ def _choices_html(rules):
     """One select per disagreement, default first, each option naming its sources."""
     parts = ['<details class="fu-choices"><summary>Where the sources disagree: your choices'
              '</summary><p>The plan uses the guide\'s default unless you choose otherwise. '
-             '<a href="../disagreements/">Read every side</a>.</p>']
+             '<a href="../disagreements/">Read every side of each question</a>.</p>']
     for disagreement in rules["disagreements"]:
         options = [(p["id"], "%s%s (%s)" % (p["label"], ", the guide's default"
                                             if p["id"] == disagreement["default"] else "",
-                                            ", ".join(p["sources"])))
+                                            names_of(p["sources"], rules)))
                    for p in disagreement["positions"]]
         parts.append(_field(escape(disagreement["question"]),
                             _select(options, disagreement["default"]),
@@ -143,20 +178,26 @@ def _choices_html(rules):
 
 
 def toolbar_html():
-    buttons = (("calendar", "Add to calendar (.ics)"), ("share", "Copy a share link"),
-               ("copy-plain", "Copy the plan without names"), ("export", "Export answers"),
-               ("start-again", "Start again"))
-    return ('<div id="fu-toolbar" class="fu-actions">%s'
-            '<input type="file" id="fu-import" accept="application/json,.json" class="fu-visually-hidden">'
-            '<label class="md-button fu-import-label" for="fu-import">Import answers</label>'
+    """The calendar file at hand; sharing, moving and clearing the checklist folded away."""
+    more = (("share", "Copy a share link"), ("copy-plain", "Copy the plan without names"),
+            ("export", "Export all interviews"), ("start-again", "Start again"))
+    return ('<div id="fu-toolbar" class="fu-actions">%s<details class="fu-more"><summary>'
+            'Share, copy, export, import or start again</summary><div class="fu-actions">%s'
+            '<input type="file" id="fu-import" accept="application/json,.json" '
+            'class="fu-visually-hidden" disabled><label class="md-button fu-import-label" '
+            'for="fu-import">Import interviews</label>'
             '<div class="fu-field"><label class="fu-label" for="fu-share-url">Share link</label>'
-            '<input type="text" id="fu-share-url" readonly placeholder="Press Copy a share link"></div>'
-            '<div class="fu-row" id="fu-plain-plan-row" hidden><label class="fu-label" '
+            '<input type="text" id="fu-share-url" readonly placeholder="Press Copy a share link">'
+            '</div><div class="fu-row" id="fu-plain-plan-row" hidden><label class="fu-label" '
             'for="fu-plain-plan">The plan without names</label>'
-            '<textarea id="fu-plain-plan" rows="8" readonly></textarea></div>'
-            '<p id="fu-notice" class="fu-notice" role="alert" hidden></p></div>'
-            % "".join('<button type="button" class="md-button" data-action="%s">%s</button>'
-                      % pair for pair in buttons))
+            '<textarea id="fu-plain-plan" rows="8" readonly></textarea></div></div></details>'
+            '</div>') % (_button("calendar", "Add to calendar (.ics)"),
+                         "".join(_button(action, words) for action, words in more))
+
+
+def _button(action, words):
+    return ('<button type="button" class="md-button" data-action="%s" disabled>%s</button>'
+            % (action, words))
 
 
 # PyScript plugins the checklist never uses: off in both configs, or they are fetched

@@ -208,7 +208,7 @@ def _item_lines(item, rules):
     lines += textwrap.wrap(item["text"], 76, initial_indent="      ", subsequent_indent="      ")
     if item["note"]:
         lines.append(f"      {item['note']}")
-    lines += _wrapped("Sources: " + words.credits_line(item["cites"], rules))
+    lines += _wrapped("Sources: " + words.credits_line(item["cites"], item["own"], rules))
     for part, note in item["own"].items():
         lines += _wrapped(f"The guide's own choice ({words.PART_WORDS[part]}): {note}")
     return lines

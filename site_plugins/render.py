@@ -6,6 +6,7 @@ by any MkDocs-compatible tool. Pages use Material's Markdown extensions (admonit
 attribute lists, task lists) but no plugin of ours.
 """
 from .browser import dates, planner, words
+from .assets import bundle_id
 from .checklist import checklist_page
 from .browser.timeline import timeline_svg
 
@@ -18,9 +19,16 @@ CONDITION_WORDS = {
     ("hr", False): "the employer has no HR department",
     ("via_linkedin", True): "your first contact came through LinkedIn",
     ("via_linkedin", False): "your first contact did not come through LinkedIn",
-    ("rejected", True): "you have been turned down",
-    ("rejected", False): "you have not been turned down",
+    ("outcome", "waiting"): "you have had no answer yet",
+    ("outcome", "rejected"): "you have been turned down",
+    ("outcome", "offer"): "you have had an offer",
+    ("outcome", "next-round"): "you have been invited to another round",
 }
+# Characters that Markdown (or one of the site's extensions) could read as markup. Rule
+# text is plain text: these are escaped so that it always shows as written.
+MARKDOWN_ESCAPES = "\\`*_{}[]()#+-.!|"
+ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "=": "&#61;", "~": "&#126;",
+            "^": "&#94;", '"': "&quot;"}
 KIND_SECTIONS = (("action", "What to do"), ("how", "How to do it well"),
                  ("avoid", "What not to do"), ("context", "Good to know"))
 
@@ -29,7 +37,7 @@ def render_pages(rules, today, interpreter="micropython"):
     """Every generated page of the guide, as {path relative to docs: Markdown}."""
     default = planner.plan(rules, {"interviewed": dates.iso(today)}, today)
     pages = {"index.md": home_page(rules, default, today),
-             "checklist.md": checklist_page(rules, default, today, interpreter),
+             "checklist.md": checklist_page(rules, default, today, bundle_id(rules), interpreter),
              "disagreements.md": disagreements_page(rules),
              "sources.md": sources_page(rules)}
     for step in rules["steps"]:
@@ -48,13 +56,52 @@ def nav(rules):
 
 # --- shared pieces ----------------------------------------------------------------
 
-def badges(source_ids, rules, depth):
-    """Source badges linking to the sources page; `depth` is how deep the page sits."""
-    names = {source["id"]: source for source in rules["sources"]}
-    prefix = "../" * depth
-    return " ".join('[%s](%ssources.md#%s "%s"){ .fu-source }'
-                    % (source_id, prefix, source_id, names[source_id]["author"])
-                    for source_id in source_ids)
+def text(value):
+    """Rule text for a Markdown page: shown exactly as written, never read as Markdown or
+    HTML (a `<script>` in a rule is just those characters on the page)."""
+    out = []
+    for char in value:
+        if char in ENTITIES:
+            out.append(ENTITIES[char])
+        else:
+            out.append("\\" + char if char in MARKDOWN_ESCAPES else char)
+    return "".join(out)
+
+
+def badges(cites, rules, depth):
+    """Source badges, each the article's name leading to the section that says the point
+    on the sources page; `depth` is how deep the page sits."""
+    return " ".join('[%s](%ssources.md#%s "%s"){ .fu-source }' % (
+        text(words.source_name(cite["source"], rules)), "../" * depth, _anchor(cite),
+        text(_tooltip(cite, rules))) for cite in _once(cites))
+
+
+def _anchor(cite):
+    return cite["source"] + ("-" + cite["section"] if cite["section"] else "")
+
+
+def _tooltip(cite, rules):
+    heading = words.section_heading(cite, rules)
+    return "Section: " + heading if heading else words.source_name(cite["source"], rules)
+
+
+def _once(cites):
+    kept = []
+    for cite in cites:
+        if cite not in kept:
+            kept.append(cite)
+    return kept
+
+
+def credits(cites, own, rules, depth):
+    """Who says each part of an action, as source badges (one list when every part has
+    the same sources), with the guide's own choices named as such."""
+    groups = words.credit_groups(cites, own)
+    if len(groups) == 1 and groups[0][1]:
+        return "Sources: " + badges(groups[0][1], rules, depth)
+    return "Sources: " + "; ".join("*%s:* %s" % (part, badges(cited, rules, depth) if cited
+                                                 else words.OWN_WORDS)
+                                   for part, cited in groups)
 
 
 def by_id(entries):
@@ -67,19 +114,35 @@ def _when_line(rule, rules):
     if plan.get("at"):
         parts.append("**When:** " + words.describe_timing(plan["at"], rules))
         if plan.get("not_before"):
-            parts[-1] += ", and not before " + words.describe_timing(plan["not_before"], rules)
+            parts[-1] += ", and at least " + words.describe_timing(plan["not_before"], rules)
     else:
         parts.append("**When:** throughout your search")
-    parts.append("**Who:** " + ("you alone" if plan["to"] == "self"
-                                else words.RECIPIENT_WORDS[plan["to"]]))
+    if plan["to"] == "self":
+        parts.append("**Your own task**")
+    else:
+        to = words.RECIPIENT_WORDS[plan["to"]]
+        if plan.get("fallback_to"):
+            to += " (or %s where there is no HR department)" % words.RECIPIENT_WORDS[
+                plan["fallback_to"]]
+        parts.append("**To:** " + to)
     if plan.get("channel"):
         parts.append("**How:** " + words.CHANNEL_WORDS[plan["channel"]])
+    if plan.get("useful_for") is not None:
+        parts.append("**Still worth doing:** " + _useful_words(plan["useful_for"]))
     return " · ".join(parts)
 
 
+def _useful_words(days):
+    if days == "any-time":
+        return "at any time"
+    if days == 0:
+        return "only on the day"
+    return "up to %s after" % ("a day" if days == 1 else "%d days" % days)
+
+
 def _conditions(rule):
-    words = [CONDITION_WORDS[(key, rule["when"][key])] for key in rule["when"]]
-    return "**Only if** " + " and ".join(words) + "."
+    said = [CONDITION_WORDS[(key, rule["when"][key])] for key in rule["when"]]
+    return "**Only if** " + " and ".join(said) + "."
 
 
 def _shaping(rule, rules, depth):
@@ -89,7 +152,7 @@ def _shaping(rule, rules, depth):
         for position in disagreement["positions"]:
             if rule["id"] in planner.touched_rules(position["effect"]) and disagreement not in found:
                 found.append(disagreement)
-    return ", ".join("[%s](%sdisagreements.md#%s)" % (d["question"], "../" * depth, d["id"])
+    return ", ".join("[%s](%sdisagreements.md#%s)" % (text(d["question"]), "../" * depth, d["id"])
                      for d in found)
 
 
@@ -97,7 +160,7 @@ def _shaping(rule, rules, depth):
 
 def step_page(rules, step):
     rules_here = [rule for rule in rules["rules"] if rule["step"] == step["id"]]
-    lines = ["# %s" % step["title"], "", step["summary"], ""]
+    lines = ["# %s" % text(step["title"]), "", text(step["summary"]), ""]
     for kind, heading in KIND_SECTIONS:
         chosen = [rule for rule in rules_here if rule["kind"] == kind]
         if chosen:
@@ -109,21 +172,24 @@ def step_page(rules, step):
 
 
 def _rule_block(rule, rules):
-    lines = ["### %s { #%s }" % (rule["title"], rule["id"]), ""]
+    lines = ["### %s { #%s }" % (text(rule["title"]), rule["id"]), ""]
     if rule["kind"] == "avoid":
-        lines += ['!!! warning "Avoid"', "    " + rule["text"], ""]
+        lines += ['!!! warning "Avoid"', "    " + text(rule["text"]), ""]
     else:
-        lines += [rule["text"], ""]
-    if rule["plan"]:
-        lines += [_when_line(rule, rules), ""]
-        if rule["plan"].get("timing_note"):
-            lines += ['!!! note "About this timing"', "    " + rule["plan"]["timing_note"], ""]
+        lines += [text(rule["text"]), ""]
     if rule["when"]:
         lines += [_conditions(rule), ""]
+    cites, own = planner.rule_cites(rule), {}
+    if rule["plan"]:
+        lines += [_when_line(rule, rules), ""]
+        cites, own = planner.rule_cites(rule), planner.rule_notes(rule)
+        for part, note in own.items():
+            lines += ['!!! note "The guide\'s own choice: %s"' % words.PART_WORDS[part],
+                      "    " + text(note), ""]
     shaping = _shaping(rule, rules, 1)
     if shaping:
         lines += ["**The sources differ:** " + shaping, ""]
-    return lines + ["Sources: " + badges(planner.rule_sources(rule), rules, 1), ""]
+    return lines + [credits(cites, own, rules, 1), ""]
 
 
 def _step_disagreements(rules, step):
@@ -133,8 +199,9 @@ def _step_disagreements(rules, step):
     lines = ["## Where the sources disagree", ""]
     for disagreement in here:
         default = by_id(disagreement["positions"])[disagreement["default"]]
-        lines.append("- [%s](../disagreements.md#%s) Our default: %s."
-                     % (disagreement["question"], disagreement["id"], default["label"]))
+        lines.append("- [%s](../disagreements.md#%s) The guide's default: %s."
+                     % (text(disagreement["question"]), disagreement["id"],
+                        text(default["label"])))
     return lines + [""]
 
 
@@ -189,8 +256,9 @@ def effect_words(effect, rules):
 
 def sources_page(rules):
     lines = ["# Sources", "",
-             "The guide is built from five published articles. Every rule paraphrases "
-             "them and names the ones it comes from. Long titles are shortened here.", ""]
+             "The guide is built from five published articles. Every rule says the advice in "
+             "our own words and names the articles it comes from, and where in each article "
+             "the point is made: a source badge leads to that section here.", ""]
     for source in rules["sources"]:
         lines += _source_block(source, rules)
     return "\n".join(lines)
@@ -198,20 +266,62 @@ def sources_page(rules):
 
 def _source_block(source, rules):
     citing = [rule for rule in rules["rules"] if source["id"] in planner.rule_sources(rule)]
-    lines = ["## %s { #%s }" % (source["title"], source["id"]), "",
-             "*%s* · id `%s`" % (source["author"], source["id"]), ""]
+    lines = ["## %s { #%s }" % (text(words.source_name(source["id"], rules)), source["id"]), "",
+             "*%s*, by %s%s." % (text(source["title"]), text(source["author"]),
+                                 ", published %s" % _published(source["published"])
+                                 if source.get("published") else ""), ""]
+    if source.get("url"):
+        lines += ["[Read \u201c%s\u201d where it was published](%s)" % (
+            text(source["title"]), source["url"]), ""]
     if source.get("contributes"):
-        lines += ["**What it contributes:** " + source["contributes"], ""]
-    lines += ["**Cited by %d rules:**" % len(citing), ""]
-    lines += ["- [%s](steps/%s.md#%s)" % (rule["title"], rule["step"], rule["id"])
-              for rule in citing]
-    positions = [(d, p) for d in rules["disagreements"] for p in d["positions"]
-                 if source["id"] in p["sources"]]
-    if positions:
-        lines += ["", "**Positions it takes where the sources disagree:**", ""]
-        lines += ["- [%s](disagreements.md#%s): %s" % (d["question"], d["id"], p["label"])
-                  for d, p in positions]
+        lines += ["**What it contributes:** " + text(source["contributes"]), ""]
+    lines += ["Cited by %d rules%s." % (len(citing), _positions_count(source, rules)), ""]
+    for section_id, heading in (source.get("sections") or {}).items():
+        lines += _section_block(source, section_id, heading, rules)
+    return lines
+
+
+def _published(day):
+    parsed = dates.parse_date(day)
+    return dates.format_date(parsed)[4:] if parsed else text(day)
+
+
+def _positions_count(source, rules):
+    count = len(_positions_citing(source["id"], None, rules))
+    return " and %d positions where the sources disagree" % count if count else ""
+
+
+def _section_block(source, section_id, heading, rules):
+    """One section of an article: every rule part and position that cites it."""
+    lines = ["### %s { #%s-%s }" % (text(heading), source["id"], section_id), ""]
+    uses = [(rule, parts) for rule, parts in _rule_parts_citing(source["id"], section_id, rules)]
+    positions = _positions_citing(source["id"], section_id, rules)
+    lines += ["- [%s](steps/%s.md#%s) (%s)" % (text(rule["title"]), rule["step"], rule["id"],
+                                                ", ".join(parts)) for rule, parts in uses]
+    lines += ["- [%s](disagreements.md#%s): %s" % (text(d["question"]), d["id"],
+                                                    text(p["label"])) for d, p in positions]
+    if not uses and not positions:
+        lines.append("The guide takes nothing from this section.")
     return lines + [""]
+
+
+def _rule_parts_citing(source_id, section_id, rules):
+    """(rule, [parts]) for every rule with a part that cites this section."""
+    found = []
+    for rule in rules["rules"]:
+        cites = planner.rule_cites(rule)
+        parts = [words.PART_WORDS[part] for part in cites
+                 if any(c["source"] == source_id and c["section"] == section_id
+                        for c in cites[part])]
+        if parts:
+            found.append((rule, parts))
+    return found
+
+
+def _positions_citing(source_id, section_id, rules):
+    return [(d, p) for d in rules["disagreements"] for p in d["positions"]
+            if any(c["source"] == source_id and section_id in (None, c["section"])
+                   for c in p["sources"])]
 
 
 # --- home and checklist -----------------------------------------------------------
@@ -230,7 +340,8 @@ def home_page(rules, default, today):
     for number, step in enumerate(rules["steps"], 1):
         when = first[step["id"]]["timing"] if step["id"] in first else "only if it applies"
         lines.append("%d. **[%s](steps/%s.md)**: %s *When:* %s."
-                     % (number, step["title"], step["id"], step["summary"], when))
+                     % (number, text(step["title"]), step["id"], text(step["summary"]),
+                        text(when)))
     lines += ["", "## The first check depends on what you were told", ""]
     lines += _first_check_tabs(rules)
     lines += ["## The default timeline", "",
@@ -245,8 +356,9 @@ def _first_check_tabs(rules):
     for rule in rules["rules"]:
         if rule["step"] == "status-check" and rule["plan"]:
             lines += ['=== "If %s"' % _tab_label(rule), "",
-                      "    **%s**: %s." % (rule["title"], words.describe_timing(rule["plan"]["at"], rules)),
-                      "    " + rule["text"] + " [More](steps/status-check.md#%s)" % rule["id"], ""]
+                      "    **%s**: %s." % (text(rule["title"]),
+                                         words.describe_timing(rule["plan"]["at"], rules)),
+                      "    " + text(rule["text"]) + " [More](steps/status-check.md#%s)" % rule["id"], ""]
     return lines
 
 

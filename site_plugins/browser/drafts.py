@@ -1,82 +1,127 @@
-"""Message drafts for the checklist, written in our own words and filled with the
-reader's details. Plain text only: the page shows them as text, never as markup.
-MicroPython-safe."""
+"""Message drafts for the plan's messages, in our own words, filled with the reader's
+details and said from today ("today", "on Monday", "on 16 November"). Plain text only:
+the page shows them as text, never as markup. MicroPython-safe."""
 from . import dates
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# How each channel's draft is laid out: an email has a subject and can open in an email
+# app; a card or a letter is written or printed, a call is said aloud.
+LAYOUTS = {"email": "email", "handwritten": "card", "printed": "letter", "post": "letter",
+           "phone": "call", "linkedin": "message"}
+LAYOUT_WORDS = {"email": "email", "card": "card to write by hand", "letter": "letter to print",
+                "call": "what to say on the phone", "message": "LinkedIn message"}
+OPEN = ("today", "overdue", "upcoming")
 
-def drafts(answers, result):
-    """[{"id", "title", "to", "subject", "body", "email"}] for the reader's situation."""
-    names = [n.strip() for n in answers["interviewers"].split("\n") if n.strip()]
-    fill = {"name": names[0] if names else "[interviewer's name]",
-            "role": answers["role"].strip() or "[role]",
+
+def drafts(answers, result, today):
+    """[{"id", "kind", "title", "layout", "to", "subject", "body", "when"}] for the
+    messages the plan still asks for, in the order they come up (what is due first)."""
+    fill = {"role": answers["role"].strip() or "[role]",
             "company": answers["company"].strip() or "[company]",
             "me": answers["me"].strip() or "[your name]",
-            "date": _interview_day(answers)}
-    return [_thank_you(fill, len(names)), _status(fill), _voicemail(fill),
-            _call_times(fill), _after_rejection(fill)]
+            "met": spoken_day(dates.parse_date(answers["interviewed"]), today)}
+    made = []
+    for item in result["items"]:
+        maker = MAKERS.get(item["rule"])
+        if maker and item["state"] in OPEN and item["channel"] in LAYOUTS:
+            made.append(_draft(item, maker, fill, today))
+    return made
 
 
-def _interview_day(answers):
-    day = dates.parse_date(answers["interviewed"])
-    return dates.format_date(day) if day else "[interview date]"
+def spoken_day(day, today):
+    """A day as said in a message written today: 'today', 'yesterday', 'on Monday' (this
+    past week), else 'on 16 November' (with the year when it is not this one)."""
+    if day is None:
+        return "[the interview date]"
+    gap = (today - day).days
+    if gap in (0, 1):
+        return ("today", "yesterday")[gap]
+    if 1 < gap < 7:
+        return "on " + WEEKDAYS[day.weekday()]
+    words = "on %d %s" % (day.day, MONTHS[day.month - 1])
+    return words if day.year == today.year else words + " " + str(day.year)
 
 
-def _draft(draft_id, title, to, subject, body, email=True):
-    return {"id": draft_id, "title": title, "to": to, "subject": subject, "body": body,
-            "email": email}
+def _draft(item, maker, fill, today):
+    layout = LAYOUTS[item["channel"]]
+    to = item["name"] or TO_WORDS[item["to"]]
+    kind, subject, body = maker(dict(fill, to=to), layout)
+    return {"id": item["id"], "kind": kind, "layout": layout, "to": to,
+            "title": "%s to %s (%s)" % (kind, to, LAYOUT_WORDS[layout]),
+            "subject": subject if layout == "email" else "", "body": body,
+            "when": _when(item, today)}
 
 
-def _thank_you(fill, count):
-    title = "Thank-you note" + (" (send one to each of your %d interviewers)" % count
-                                if count > 1 else "")
-    body = ("Dear %(name)s,\n\n"
-            "Thank you for meeting me today about the %(role)s role at %(company)s. I "
-            "enjoyed our conversation about [a topic you discussed], and it made me even "
-            "keener to join the team. [One or two of your strengths, linked to what they "
-            "said they need.]\n\n"
-            "I look forward to hearing about the next steps.\n\n"
-            "Kind regards,\n%(me)s") % fill
-    return _draft("thank-you", title, fill["name"], "Thank you: %(role)s interview" % fill, body)
+def _when(item, today):
+    day = dates.relative_label(dates.parse_date(item["due"]), today)
+    return "overdue since " + day if item["state"] == "overdue" else "due " + day
 
 
-def _status(fill):
-    body = ("Dear [HR contact or hiring contact],\n\n"
-            "I interviewed for the %(role)s position at %(company)s on %(date)s and I am "
-            "still very interested in the role. Since we spoke I have been thinking about "
-            "[a point from the interview, with one new idea].\n\n"
-            "Could you tell me where the process stands and when you expect a decision?\n\n"
-            "Thank you, and best wishes,\n%(me)s") % fill
-    return _draft("status", "Status inquiry email", "HR or your hiring contact",
-                  "Following up: %(role)s interview on %(date)s" % fill, body)
+TO_WORDS = {"interviewers": "[interviewer's name]", "hr": "[your HR contact]",
+            "hiring-contact": "[your hiring contact]"}
 
 
-def _voicemail(fill):
-    body = ("Hello, this is %(me)s. I interviewed for the %(role)s position on %(date)s. "
-            "I am calling to say I remain very interested, and to ask when a decision is "
-            "likely. You can reach me on [your phone number]; once more, that is [your "
-            "phone number]. Thank you, and have a good day.") % fill
-    return _draft("voicemail", "Voicemail script (read it aloud once before you call)",
-                  "whoever you call", "", body, email=False)
+def _greeting(fill, layout):
+    return ("Hello, this is %(me)s." if layout == "call" else "Dear %(to)s,") % fill
 
 
-def _call_times(fill):
-    body = ("Dear %(name)s,\n\n"
-            "Thank you again for the interview on %(date)s. Could we have a brief call, "
-            "ten minutes at most, to follow up? Any of these would suit me:\n\n"
-            "- [day and time 1]\n- [day and time 2]\n- [day and time 3]\n\n"
-            "If none of them works for you, please suggest a time that does.\n\n"
-            "Best regards,\n%(me)s") % fill
-    return _draft("call-times", "Email proposing three times for a call", fill["name"],
-                  "A short call about the %(role)s role?" % fill, body)
+def _closing(fill, layout):
+    return "" if layout == "call" else "\n\nKind regards,\n" + fill["me"]
 
 
-def _after_rejection(fill):
-    body = ("Dear [hiring contact],\n\n"
-            "Thank you for letting me know, and for the time you and the team gave me. I "
-            "enjoyed learning about %(company)s. If you can share any feedback on my "
-            "interview, I would value it.\n\n"
-            "I would be glad to be considered for future openings, and I hope our paths "
-            "cross again.\n\n"
-            "With best wishes,\n%(me)s") % fill
-    return _draft("after-rejection", "Note after a rejection", "your hiring contact",
-                  "Thank you: %(role)s" % fill, body)
+def _letter_head(layout):
+    return "[Your address]\n[Today's date]\n\n" if layout == "letter" else ""
+
+
+def _thank_you(fill, layout):
+    body = (_letter_head(layout) + _greeting(fill, layout) + "\n\nThank you for meeting me "
+            "%(met)s about the %(role)s role at %(company)s. I enjoyed our conversation "
+            "about [a topic you discussed], and it made me keener still to join you. "
+            "[One or two of your strengths, tied to what they said they need.]\n\n"
+            "I look forward to hearing about the next steps." % fill) + _closing(fill, layout)
+    return "Thank-you note", "Thank you: %(role)s interview" % fill, body
+
+
+def _status(fill, layout):
+    if layout == "call":
+        body = ("Hello, this is %(me)s. I interviewed for the %(role)s role %(met)s, and I "
+                "am still very interested. Could you tell me where the process stands, "
+                "and when you expect to decide?\n\nIf you reach voicemail: say the same in "
+                "two sentences, then leave your number twice, slowly: [your number]." % fill)
+        return "Status call", "", body
+    body = (_greeting(fill, layout) + "\n\nI interviewed for the %(role)s role at %(company)s "
+            "%(met)s and I am still very interested in it. Since we spoke I have been "
+            "thinking about [a point from the interview, with one new idea].\n\nCould you "
+            "tell me where the process stands and when you expect a decision?" % fill) + \
+        _closing(fill, layout)
+    return "Status check", "Following up: %(role)s interview" % fill, body
+
+
+def _feedback(fill, layout):
+    body = (_greeting(fill, layout) + "\n\nThank you for letting me know about the %(role)s "
+            "role. If you can share what led to your decision, or what kind of person you "
+            "chose, I would value it for my search." % fill) + _closing(fill, layout)
+    return "Request for feedback", "Feedback on my %(role)s interview" % fill, body
+
+
+def _closing_note(fill, layout):
+    body = (_letter_head(layout) + _greeting(fill, layout) + "\n\nThank you for the chance "
+            "to interview for the %(role)s role, and for the time you and the team gave me. "
+            "I enjoyed learning about %(company)s, and I would be glad to be considered for "
+            "another role there in future. I hope our paths cross again." % fill) + \
+        _closing(fill, layout)
+    return "Closing note", "Thank you: %(role)s" % fill, body
+
+
+def _linkedin(fill, layout):
+    body = ("Hello %(to)s, thank you for talking with me %(met)s about the %(role)s role. "
+            "I enjoyed it, and I look forward to hearing about the next steps. %(me)s" % fill)
+    return "LinkedIn message", "", body
+
+
+MAKERS = {"send-thank-you": _thank_you, "linkedin-message": _linkedin,
+          "check-after-decision": _status, "check-after-a-week": _status,
+          "check-on-call-back": _status, "second-check": _status,
+          "ask-feedback": _feedback, "closing-note": _closing_note}

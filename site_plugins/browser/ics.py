@@ -41,7 +41,7 @@ def _event(item, interview, rules, stamp):
     day = parse_date(item["due"])
     title = event_title(item, interview)
     description = item["text"] + "\n\nWhen: " + item["timing"] + "\nSources: " + \
-        credits_line(item["cites"], rules)
+        credits_line(item["cites"], item["own"], rules)
     if item["note"]:
         description += "\n" + item["note"]
     return ["BEGIN:VEVENT",

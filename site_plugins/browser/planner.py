@@ -36,18 +36,40 @@ def plan(rules, situation, today):
     for item in items:
         item["state"] = _state(item, today)
     items = _sorted(items, rules)
+    upcoming = next_item(items)
     return {"interview": _interview(situation), "items": items, "dropped": dropped + ended,
-            "next": next_item(items), "warnings": _warnings(situation, today)}
+            "next": upcoming["id"] if upcoming else None,
+            "warnings": _warnings(situation, today)}
 
 
 def next_item(items, done=()):
     """What to do next: the first item still worth doing that is due today or overdue,
-    else the next upcoming one; items in `done` (ticked) are skipped."""
+    else the next upcoming one; items whose `tick_key` is in `done` are skipped."""
     for states in (("today", "overdue"), ("upcoming",)):
         for item in items:
-            if item["state"] in states and item["id"] not in done:
-                return item["id"]
+            if item["state"] in states and tick_key(item) not in done:
+                return item
     return None
+
+
+def tick_key(item):
+    """How a reader's tick names an item: its id, and in a merged plan its interview."""
+    return (item["interview"] + "~" if item.get("interview") else "") + item["id"]
+
+
+def merged(plans):
+    """Several interviews' plans as one, in date order: `plans` is [(interview id,
+    employer words, plan)]; each item and dropped entry says which interview it is of."""
+    items, dropped = [], []
+    for interview_id, employer, result in plans:
+        items += [dict(item, interview=interview_id, employer=employer)
+                  for item in result["items"]]
+        dropped += [dict(entry, interview=interview_id, employer=employer)
+                    for entry in result["dropped"]]
+    keyed = [((item["due"] is None, item["due"] or "", index), item)
+             for index, item in enumerate(items)]
+    return {"items": [pair[1] for pair in sorted(keyed, key=lambda pair: pair[0])],
+            "dropped": dropped, "warnings": []}
 
 
 # --- the situation as facts, round by round ----------------------------------------
@@ -290,6 +312,26 @@ def _cites(rule, effects, present):
         cites[part] = plan_block.get(part + "_sources") or ([] if part in own else
                                                             rule["sources"])
     return cites, own
+
+
+def rule_cites(rule):
+    """{part: citations} for a rule as written, before any position changes it."""
+    return _written(rule)[0]
+
+
+def rule_notes(rule):
+    """{part: note} for the parts of a rule the guide decided itself."""
+    return _written(rule)[1]
+
+
+def _written(rule):
+    plan_block = rule["plan"]
+    if not plan_block:
+        return {"action": rule["sources"]}, {}
+    return _cites(rule, {"cites": {}}, {"timing": plan_block.get("at"),
+                                        "to": plan_block["to"] != "self",
+                                        "channel": plan_block.get("channel"),
+                                        "useful": plan_block.get("at")})
 
 
 def rule_sources(rule):

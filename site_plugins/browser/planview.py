@@ -2,21 +2,54 @@
 
 Used at build time for the default plan and by the widget in the browser, so the page
 keeps one layout before and after Python starts. MicroPython-safe; every piece of text
-from the reader or the rules is escaped.
+from the reader or the rules is escaped here, and nowhere else is markup made from it.
 """
 from . import dates
+from .planner import next_item, tick_key
 from .timeline import escape
-from .words import CHANNEL_WORDS, RECIPIENT_WORDS
+from .words import OWN_WORDS, PART_WORDS, credit_groups, section_heading, source_name, \
+    whom_and_how
+
+SECTIONS = (("now", "Now", ("today", "overdue")), ("coming", "Coming up", ("upcoming",)),
+            ("throughout", "Throughout your search", ("ongoing",)))
+STATE_TAGS = {"today": "due now", "overdue": "overdue", "missed": "missed"}
 
 
-def plan_html(result, today, ticked=(), base="../"):
-    """The plan grouped by date, each item with a checkbox, its advice and its sources.
-    `base` leads from the page to the site root (for links to the guide)."""
+def plan_html(result, rules, today, ticked=(), base="../"):
+    """The plan in sections (now, coming up, throughout), each grouped by date, with what
+    was missed and what no longer applies folded away at the end. `base` leads from the
+    page to the site root (for links to the guide)."""
     parts = ['<div class="fu-plan">']
-    for group in _groups(result["items"]):
-        parts.append(_group_html(group, today, ticked, base))
-    parts.append("</div>")
+    for key, title, states in SECTIONS:
+        chosen = [item for item in result["items"] if item["state"] in states]
+        if chosen:
+            parts.append('<section class="fu-when fu-when-%s"><h3>%s</h3>%s</section>' % (
+                key, title, "".join(_group_html(group, rules, today, ticked, base)
+                                    for group in _groups(chosen))))
+    parts.append(_missed_html(result["items"]) + _dropped_html(result["dropped"]) + "</div>")
     return "".join(parts)
+
+
+def next_words(result, today, ticked=()):
+    """'Next: Ask where things stand, overdue since Mon 23 Nov.' or ''."""
+    item = next_item(result["items"], ticked)
+    if item is None:
+        return ""
+    employer = item.get("employer")
+    return "Next: %s%s, %s." % (employer + ": " if employer else "", item["title"],
+                                due_words(item, today))
+
+
+def due_words(item, today):
+    """When an item is due, said from today: 'due today', 'overdue since Mon 23 Nov'."""
+    if item["due"] is None:
+        return "throughout your search"
+    day = dates.relative_label(dates.parse_date(item["due"]), today)
+    if item["state"] == "overdue":
+        return "overdue since " + day
+    if item["state"] == "today":
+        return "due now" if item["latest"] else "due today"
+    return "due " + day
 
 
 def _groups(items):
@@ -28,84 +61,148 @@ def _groups(items):
     return groups
 
 
-def _group_html(group, today, ticked, base):
+def _group_html(group, rules, today, ticked, base):
     due = group[0]["due"]
-    if due is None:
-        title, label = "Throughout your search", ""
-    else:
+    heading = ""
+    if due is not None:
         day = dates.parse_date(due)
-        title = dates.format_date(day)
         label = dates.relative_label(day, today)
-        label = label if label in ("yesterday", "today", "tomorrow") else ""
-    overdue = any(item["overdue"] for item in group)
-    heading = '<h3 class="fu-day-title">%s%s%s</h3>' % (
-        escape(title), ' <span class="fu-rel">%s</span>' % label if label else "",
-        ' <span class="fu-overdue-tag">overdue</span>' if overdue else "")
-    items = "".join(_item_html(item, ticked, base) for item in group)
-    return '<section class="fu-day" data-date="%s">%s<ul class="fu-items">%s</ul></section>' % (
+        heading = '<h4 class="fu-day-title">%s%s</h4>' % (escape(dates.format_date(day)),
+                                                           ' <span class="fu-rel">%s</span>' % label
+                                                           if label in ("yesterday", "today",
+                                                                        "tomorrow") else "")
+    items = "".join(_item_html(item, rules, ticked, base) for item in group)
+    return '<div class="fu-day" data-date="%s">%s<ul class="fu-items">%s</ul></div>' % (
         due or "", heading, items)
 
 
-def _item_html(item, ticked, base):
+def _item_html(item, rules, ticked, base):
     item_id = escape(item["id"])
-    done = item["id"] in ticked
-    classes = "fu-item" + (" fu-is-overdue" if item["overdue"] and not done else "")
-    sources = " ".join('<a class="fu-source" href="%ssources/#%s">%s</a>' % (base, s, s)
-                       for s in item["sources"])
-    note = '<p class="fu-note">%s</p>' % escape(item["note"]) if item["note"] else ""
-    return ('<li class="%s" data-id="%s" data-due="%s" data-sources="%s">'
+    tick_id = escape(tick_key(item))
+    tag = STATE_TAGS.get(item["state"])
+    employer = item.get("employer")
+    return ('<li class="fu-item fu-state-%s" data-id="%s" data-due="%s" data-state="%s" '
+            'data-interview="%s" data-sources="%s">'
             '<input type="checkbox" class="fu-tick" id="tick-%s" data-id="%s"%s>'
-            '<label for="tick-%s" class="fu-item-title">%s</label>'
-            '<p class="fu-meta">%s</p><p class="fu-text">%s</p>%s'
-            '<p class="fu-cite">Sources: %s · <a href="%ssteps/%s/#%s">more in the guide</a></p>'
-            '</li>') % (classes, item_id, item["due"] or "", " ".join(item["sources"]),
-                        item_id, item_id, " checked" if done else "", item_id,
-                        escape(item["title"]), escape(meta(item)), escape(item["text"]), note,
-                        sources, base, item["step"], item["rule"])
+            '<label for="tick-%s" class="fu-item-title">%s%s</label>%s'
+            '<p class="fu-meta">%s</p><p class="fu-text">%s</p>%s%s</li>') % (
+        item["state"], item_id, item["due"] or "", item["state"],
+        escape(item.get("interview") or ""), " ".join(item["sources"]), tick_id, item_id,
+        " checked" if tick_key(item) in ticked else "", tick_id,
+        '<span class="fu-employer">%s: </span>' % escape(employer) if employer else "",
+        escape(item["title"]),
+        ' <span class="fu-tag">%s</span>' % tag if tag else "", escape(meta(item)),
+        escape(item["text"]),
+        '<p class="fu-note">%s</p>' % escape(item["note"]) if item["note"] else "",
+        credits_html(item["cites"], item["own"], rules, base, item))
 
 
 def meta(item):
     """Whom, how and when, in one line."""
-    who = "you" if item["to"] == "self" else RECIPIENT_WORDS[item["to"]]
-    if item["channel"]:
-        who += ", " + CHANNEL_WORDS[item["channel"]]
     when = item["timing"]
     if item["latest"]:
         when += "; at the latest " + dates.format_date(dates.parse_date(item["latest"]))
-    return who + " · " + when
+    return whom_and_how(item) + " \u00b7 " + when
+
+
+def credits_html(cites, own, rules, base, item=None):
+    """Who says each part, as source badges that lead to the article's section on the
+    sources page; the guide's own choices with their reasons."""
+    groups = credit_groups(cites, own)
+    single = len(groups) == 1 and groups[0][1]
+    parts = []
+    for words, cited in groups:
+        badges = " ".join(badge(cite, rules, base) for cite in _once(cited)) if cited else \
+            '<span class="fu-own-tag">%s</span>' % OWN_WORDS
+        parts.append(badges if single else '<span class="fu-part">%s:</span> %s' % (words, badges))
+    more = ""
+    if item is not None:
+        more = ' \u00b7 <a href="%ssteps/%s/#%s">The guide on this step</a>' % (
+            base, item["step"], item["rule"])
+    lines = ['<p class="fu-cite">Sources: %s%s</p>' % ("; ".join(parts), more)]
+    lines += ['<p class="fu-own">The guide\'s own choice (%s): %s</p>' % (PART_WORDS[part],
+                                                                         escape(own[part]))
+              for part in own]
+    return "".join(lines)
+
+
+def _once(cites):
+    seen, kept = [], []
+    for cite in cites:
+        key = (cite["source"], cite["section"])
+        if key not in seen:
+            seen.append(key)
+            kept.append(cite)
+    return kept
+
+
+def badge(cite, rules, base):
+    """A source badge: the article's name, leading to its section on the sources page,
+    with the section's heading as its tooltip."""
+    heading = section_heading(cite, rules)
+    anchor = cite["source"] + ("-" + cite["section"] if cite["section"] else "")
+    return '<a class="fu-source" href="%ssources/#%s"%s>%s</a>' % (
+        base, escape(anchor), ' title="Section: %s"' % escape(heading) if heading else "",
+        escape(source_name(cite["source"], rules)))
+
+
+def _missed_html(items):
+    missed = [item for item in items if item["state"] == "missed"]
+    if not missed:
+        return ""
+    return ('<details class="fu-missed"><summary>Missed: too late to help now (%d)</summary>'
+            '<ul>%s</ul></details>') % (len(missed), "".join(
+                '<li data-id="%s">%s (%s)</li>' % (escape(item["id"]), escape(item["title"]),
+                                                   dates.format_date(dates.parse_date(item["due"])))
+                for item in missed))
+
+
+def _dropped_html(dropped):
+    if not dropped:
+        return ""
+    return ('<details class="fu-dropped"><summary>No longer needed (%d)</summary><ul>%s</ul>'
+            '</details>') % (len(dropped), "".join(
+                '<li data-id="%s">%s: %s</li>' % (escape(entry["id"]), escape(entry["title"]),
+                                                  escape(entry["reason"])) for entry in dropped))
 
 
 def plan_text(result, today):
     """The plan as plain text, for copying or pasting into a note."""
     lines = []
-    for group in _groups(result["items"]):
-        due = group[0]["due"]
-        heading = "Throughout your search" if due is None else dates.day_heading(
-            dates.parse_date(due), today, any(item["overdue"] for item in group))
-        lines += ["", heading]
-        for item in group:
-            lines.append("[ ] " + item["title"] + " (" + meta(item) + ")")
+    for _, title, states in SECTIONS:
+        chosen = [item for item in result["items"] if item["state"] in states]
+        if chosen:
+            lines += ["", title.upper()]
+            lines += ["[ ] %s (%s; %s)" % (item["title"], meta(item), due_words(item, today))
+                      for item in chosen]
     return "\n".join(lines[1:]) + "\n"
 
 
-def drafts_html(items, uri_encode):
-    """Each draft as a collapsible block with its text, a copy button and a mailto link.
-    `uri_encode` percent-encodes (encodeURIComponent in the browser)."""
-    return "".join(_draft_html(draft, uri_encode) for draft in items)
+def drafts_html(made, edits, uri_encode):
+    """Each draft as a collapsible block: the reader's edited text if they changed it, a
+    copy button, and for an email its subject and a link that opens the email app.
+    `uri_encode` percent-encodes (state.percent_encoded)."""
+    if not made:
+        return '<p class="fu-no-drafts">No messages to write for this plan right now.</p>'
+    return "".join(_draft_html(draft, edits.get(draft["id"]), uri_encode) for draft in made)
 
 
-def _draft_html(draft, uri_encode):
-    subject = ('<p><strong>Subject:</strong> <span class="fu-subject">%s</span></p>'
-               % escape(draft["subject"])) if draft["subject"] else ""
-    mailto = ""
-    if draft["email"]:
-        mailto = (' <a class="md-button" href="mailto:?subject=%s&amp;body=%s">Open in your '
-                  'email app</a>' % (escape(uri_encode(draft["subject"])),
-                                     escape(uri_encode(draft["body"]))))
-    return ('<details class="fu-draft" data-draft="%(id)s"><summary>%(title)s</summary>%(subject)s'
-            '<label class="fu-label" for="fu-draft-%(id)s">Draft, to %(to)s</label>'
-            '<textarea id="fu-draft-%(id)s" class="fu-draft-body" rows="10" readonly>%(body)s'
-            '</textarea><p><button type="button" class="md-button fu-copy" '
-            'data-copy="fu-draft-%(id)s">Copy</button>%(mailto)s</p></details>') % {
-        "id": draft["id"], "title": escape(draft["title"]), "subject": subject,
-        "to": escape(draft["to"]), "body": escape(draft["body"]), "mailto": mailto}
+def _draft_html(draft, edited, uri_encode):
+    body = draft["body"] if edited is None else edited
+    field = "fu-draft-" + escape(draft["id"])
+    subject = ('<p class="fu-subject-line"><strong>Subject:</strong> <span class="fu-subject">'
+               '%s</span></p>' % escape(draft["subject"])) if draft["subject"] else ""
+    actions = '<button type="button" class="md-button fu-copy" data-copy="%s">Copy</button>' % field
+    if draft["layout"] == "email":
+        actions += (' <a class="md-button" href="mailto:?subject=%s&amp;body=%s">Open in your '
+                    'email app</a>' % (escape(uri_encode(draft["subject"])),
+                                       escape(uri_encode(body))))
+    if edited is not None:
+        actions += (' <button type="button" class="md-button" data-reset-draft="%s">Back to '
+                    'the suggested text</button>' % escape(draft["id"]))
+    return ('<details class="fu-draft fu-layout-%s" data-draft="%s"><summary>%s <span '
+            'class="fu-rel">%s</span></summary>%s<label class="fu-label" for="%s">Your draft '
+            '(yours to edit; kept on this device)</label><textarea id="%s" class="fu-draft-body" '
+            'data-draft="%s" rows="9">%s</textarea><p class="fu-draft-actions">%s</p></details>') % (
+        draft["layout"], escape(draft["id"]), escape(draft["title"]), escape(draft["when"]),
+        subject, field, field, escape(draft["id"]), escape(body), actions)

@@ -1,19 +1,43 @@
-"""The checklist form's answers: defaults, conversion to a planner situation, and
-checking saved, imported or shared state. MicroPython-safe; never raises on bad data.
+"""The checklist's saved data: each interview's answers, ticks and edited drafts, checked
+field by field so that nothing a reader saved is ever thrown away.
 
-Answers are what the form holds, one key per control, so they can be saved, exported
-and put in a share link as they are. Ticks are kept by stable item id.
+Storage is a small database in localStorage: an index (which interviews, which is shown)
+and one record per interview. Records are versioned; the first version (one interview
+under one key) is migrated. Whatever cannot be used is set aside in the record, never
+dropped, and the reader is told. MicroPython-safe; nothing here raises on bad data.
 """
-VERSION = 1
-STORAGE_KEY = "interview-followup:v1"
+VERSION = 2
+PREFIX = "interview-followup:"
+INDEX_KEY = PREFIX + "index"
+SNAPSHOT_KEY = PREFIX + "snapshot"
+LEGACY_KEY = PREFIX + "v1"
+ALL = "all"  # the index's `current` when the reader looks at every interview at once
 TEXT_FIELDS = ("interviewed", "timeline", "decision_by", "decision_n", "decision_unit",
                "call_back", "call_back_on", "call_back_n", "call_back_unit", "interviewers",
-               "role", "company", "me", "outcome", "rejected_on", "holidays")
+               "role", "company", "me", "outcome", "outcome_on", "holidays")
 FLAG_FIELDS = ("hr", "via_linkedin")
 CHOICES = {"timeline": ("none", "by", "within"), "call_back": ("none", "on", "within"),
            "decision_unit": ("d", "w"), "call_back_unit": ("d", "w"),
-           "outcome": ("pending", "rejected")}
+           "outcome": ("waiting", "next-round", "offer", "rejected")}
+# What each outcome sets in the planner's situation: the date field it fills.
+OUTCOME_FIELDS = {"rejected": "rejected_on", "offer": "offer_on",
+                  "next-round": "next_interview"}
 MAX_TEXT = 2000
+MAX_INTERVIEWS = 50
+MAX_TICKS = 500
+WORDS = {"interviewed": "the interview date", "timeline": "what they said about deciding",
+         "decision_by": "the decision date", "decision_n": "the number of days or weeks",
+         "call_back": "the call-back request", "call_back_on": "the call-back date",
+         "call_back_n": "the number of days or weeks", "outcome": "the outcome",
+         "outcome_on": "the date of their answer", "holidays": "the days off",
+         "interviewers": "the interviewers' names", "role": "the role",
+         "company": "the company", "me": "your name", "hr": "the HR question",
+         "via_linkedin": "the LinkedIn question", "decision_unit": "days or weeks",
+         "call_back_unit": "days or weeks", "choices": "a choice"}
+
+
+def record_key(interview_id):
+    return PREFIX + "interview:" + interview_id
 
 
 def default_answers(today_iso):
@@ -22,17 +46,25 @@ def default_answers(today_iso):
         answers[key] = ""
     answers.update({"interviewed": today_iso, "timeline": "none", "decision_n": "7",
                     "decision_unit": "d", "call_back": "none", "call_back_n": "3",
-                    "call_back_unit": "d", "outcome": "pending", "hr": True,
+                    "call_back_unit": "d", "outcome": "waiting", "hr": True,
                     "via_linkedin": False, "choices": {}})
     return answers
 
 
-def situation(answers):
+def new_record(interview_id, answers):
+    return {"version": VERSION, "id": interview_id, "answers": answers,
+            "valid": answers, "ticked": [], "drafts": {}, "set_aside": {}}
+
+
+# --- answers -> the planner's situation ---------------------------------------------
+
+def situation(answers, interview_id=""):
     """(planner situation, problems) where problems are (field, value, message) found
     before the planner sees the answers (e.g. a count that is not a whole number)."""
     problems = []
     result = {"interviewed": answers["interviewed"], "hr": answers["hr"],
-              "via_linkedin": answers["via_linkedin"],
+              "via_linkedin": answers["via_linkedin"], "company": answers["company"],
+              "role": answers["role"], "ref": interview_id,
               "interviewers": [n for n in answers["interviewers"].split("\n") if n.strip()],
               "choices": answers["choices"], "holidays": _dates(answers["holidays"])}
     if answers["timeline"] == "by":
@@ -43,16 +75,17 @@ def situation(answers):
         result["call_back_on"] = answers["call_back_on"]
     elif answers["call_back"] == "within":
         result["call_back_within"] = _span(answers, "call_back", problems)
-    if answers["outcome"] == "rejected":
-        result["rejected_on"] = answers["rejected_on"]
-        if not answers["rejected_on"]:
-            problems.append(("rejected_on", "", "is required when you were turned down"))
+    field = OUTCOME_FIELDS.get(answers["outcome"])
+    if field:
+        result[field] = answers["outcome_on"]
+        if not answers["outcome_on"]:
+            problems.append((field, "", "is required for this answer"))
     return result, problems
 
 
 def _span(answers, prefix, problems):
     count = answers[prefix + "_n"].strip()
-    if not count.isdigit():
+    if not count or not all("0" <= char <= "9" for char in count) or len(count) > 4:
         problems.append((prefix + "_within", count, "must be a whole number"))
         return None
     return count + answers[prefix + "_unit"]
@@ -62,33 +95,213 @@ def _dates(text):
     return [part for part in text.replace(",", " ").split() if part]
 
 
-def checked_state(data, today_iso):
-    """(answers, ticked, problem) from parsed JSON of unknown origin.
+def label(answers):
+    """How an interview is named in the reader's list: 'Analyst at Acme, 16 Nov 2026'."""
+    who = " at ".join(part.strip() for part in (answers["role"], answers["company"])
+                      if part.strip())
+    return (who or "Interview") + ", " + (answers["interviewed"] or "no date yet")
 
-    Anything missing or of the wrong type falls back to its default; `problem` says what
-    was wrong when the data could not be used at all (then answers are the defaults)."""
-    answers = default_answers(today_iso)
+
+# --- checking saved data, field by field ---------------------------------------------
+
+def checked_record(data, interview_id, today_iso, rules):
+    """(record, problems) from parsed JSON of unknown origin. Each unusable field falls
+    back to its default and its saved value is kept in `set_aside`; `problems` says in
+    plain words what could not be used. Only data that is not a record at all is refused
+    (record None)."""
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-        return answers, [], "it is not a saved checklist"
-    if data.get("version") != VERSION:
-        return answers, [], "it was saved by a different version of the checklist"
-    given = data["answers"]
-    for key in TEXT_FIELDS:
-        value = given.get(key)
-        if isinstance(value, str) and len(value) <= MAX_TEXT and (
-                key not in CHOICES or value in CHOICES[key]):
-            answers[key] = value
-    for key in FLAG_FIELDS:
-        if isinstance(given.get(key), bool):
+        return None, ["it is not a saved interview"]
+    if data.get("version") not in (1, VERSION):
+        return None, ["it was saved by a newer version of the checklist"]
+    answers, set_aside, problems = checked_answers(_migrated(data["answers"]), today_iso, rules)
+    valid = data.get("valid")
+    valid = checked_answers(valid, today_iso, rules)[0] if isinstance(valid, dict) else answers
+    record = new_record(interview_id, answers)
+    record.update(valid=valid, ticked=_ticks(data.get("ticked")),
+                  drafts=_drafts(data.get("drafts")))
+    old = data.get("set_aside")
+    record["set_aside"] = dict(old if isinstance(old, dict) else {}, **set_aside)
+    return record, problems
+
+
+def _migrated(answers):
+    """Version 1's answers in version 2's shape (its 'pending' and 'rejected_on')."""
+    if answers.get("outcome") == "pending":
+        answers = dict(answers, outcome="waiting")
+    if "rejected_on" in answers and "outcome_on" not in answers:
+        answers = dict(answers, outcome_on=answers["rejected_on"])
+    return answers
+
+
+def checked_answers(given, today_iso, rules):
+    """(answers, set_aside, problems): every field of `given` that is usable, the rest at
+    their defaults and kept aside."""
+    answers, set_aside, problems = default_answers(today_iso), {}, []
+    for key in TEXT_FIELDS + FLAG_FIELDS:
+        if key not in given:
+            continue
+        if _usable(key, given[key]):
             answers[key] = given[key]
-    choices = given.get("choices")
-    if isinstance(choices, dict):
-        answers["choices"] = dict((k, v) for k, v in choices.items()
-                                  if isinstance(k, str) and isinstance(v, str))
-    ticked = data.get("ticked")
-    ticked = [t for t in ticked if isinstance(t, str)] if isinstance(ticked, list) else []
-    return answers, ticked, None
+        else:
+            set_aside[key] = given[key]
+            problems.append(WORDS[key] + " could not be read")
+    choices, dropped = _choices(given.get("choices"), rules)
+    answers["choices"] = choices
+    if dropped:
+        set_aside["choices"] = dropped
+        problems += ["your choice for \u201c%s\u201d no longer exists" % question
+                     for question in _questions(dropped, rules)]
+    return answers, set_aside, problems
 
 
-def saved(answers, ticked):
-    return {"version": VERSION, "answers": answers, "ticked": list(ticked)}
+def _usable(key, value):
+    if key in FLAG_FIELDS:
+        return isinstance(value, bool)
+    return isinstance(value, str) and len(value) <= MAX_TEXT and (
+        key not in CHOICES or value in CHOICES[key])
+
+
+def _choices(given, rules):
+    """(choices that are still positions, the ones that are not)."""
+    positions = dict((d["id"], [p["id"] for p in d["positions"]]) for d in rules["disagreements"])
+    kept, dropped = {}, {}
+    for key, value in (given.items() if isinstance(given, dict) else []):
+        if isinstance(key, str) and isinstance(value, str) and value in positions.get(key, ()):
+            kept[key] = value
+        else:
+            dropped[str(key)[:100]] = value
+    return kept, dropped
+
+
+def _questions(dropped, rules):
+    questions = dict((d["id"], d["question"]) for d in rules["disagreements"])
+    return [questions.get(key, key) for key in dropped]
+
+
+def _ticks(ticked):
+    if not isinstance(ticked, list):
+        return []
+    return [t for t in ticked if isinstance(t, str) and len(t) <= 200][:MAX_TICKS]
+
+
+def _drafts(drafts):
+    if not isinstance(drafts, dict):
+        return {}
+    return dict((k, v) for k, v in drafts.items()
+                if isinstance(k, str) and isinstance(v, str) and len(v) <= 4 * MAX_TEXT)
+
+
+def checked_index(data, known_ids):
+    """The index's order of interviews (only those whose records exist, each once) and
+    which is shown."""
+    order = []
+    listed = data.get("interviews") if isinstance(data, dict) else None
+    for interview_id in (listed if isinstance(listed, list) else []) + list(known_ids):
+        if interview_id in known_ids and interview_id not in order:
+            order.append(interview_id)
+    current = data.get("current") if isinstance(data, dict) else None
+    if current != ALL and current not in order:
+        current = order[0] if order else None
+    return {"version": VERSION, "interviews": order[:MAX_INTERVIEWS], "current": current}
+
+
+def saved_index(order, current):
+    return {"version": VERSION, "interviews": list(order), "current": current}
+
+
+# --- moving interviews between browsers ----------------------------------------------
+
+def export_data(records):
+    return {"version": VERSION, "interviews": list(records)}
+
+
+def imported_records(data):
+    """The interview records in an export (this version's or the first version's single
+    interview), unchecked; or (None, why) when it is not an export at all."""
+    if isinstance(data, dict) and isinstance(data.get("interviews"), list):
+        records = [r for r in data["interviews"] if isinstance(r, dict)]
+        return records[:MAX_INTERVIEWS], None
+    if isinstance(data, dict) and isinstance(data.get("answers"), dict):
+        return [data], None
+    return None, "it is not a checklist export"
+
+
+def share_data(record):
+    return {"version": VERSION, "interview": {"id": record["id"], "answers": record["answers"]}}
+
+
+def shared_record(data):
+    """The interview inside a share link's data, or (None, why)."""
+    if isinstance(data, dict) and isinstance(data.get("interview"), dict):
+        return data["interview"], None
+    if isinstance(data, dict) and isinstance(data.get("answers"), dict):
+        return {"answers": data["answers"]}, None  # a first-version link: answers only
+    return None, "it does not hold an interview"
+
+
+def percent_decoded(text, limit):
+    """The text of a URL fragment with %XX escapes decoded as UTF-8, or (None, why): bad
+    escapes and bytes that are not UTF-8 are reported, never raised."""
+    if len(text) > limit:
+        return None, "it is too long (%d characters; at most %d)" % (len(text), limit)
+    raw, index = bytearray(), 0
+    while index < len(text):
+        char = text[index]
+        if char == "%":
+            pair = text[index + 1:index + 3]
+            if len(pair) != 2 or not _is_hex(pair):
+                return None, "it is cut short or garbled (a bad %-escape)"
+            raw.append(int(pair, 16))
+            index += 3
+        else:
+            raw += char.encode("utf-8")
+            index += 1
+    if not utf8_valid(raw):
+        return None, "it is cut short or garbled (not UTF-8 text)"
+    return bytes(raw).decode("utf-8"), None
+
+
+def utf8_valid(raw):
+    """Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing past U+10FFFF.
+    MicroPython's decode lets encoded surrogates through, so this is checked by hand."""
+    index = 0
+    while index < len(raw):
+        size, low, high = _lead(raw[index])
+        if size == 0 or index + size > len(raw):
+            return False
+        for offset in range(1, size):
+            byte = raw[index + offset]
+            lowest, highest = (low, high) if offset == 1 else (0x80, 0xBF)
+            if not lowest <= byte <= highest:
+                return False
+        index += size
+    return True
+
+
+def _lead(byte):
+    """(sequence length, allowed range of the second byte) for a leading byte."""
+    if byte < 0x80:
+        return 1, 0, 0
+    for first, last, size, low, high in _LEADS:
+        if first <= byte <= last:
+            return size, low, high
+    return 0, 0, 0
+
+
+_LEADS = ((0xC2, 0xDF, 2, 0x80, 0xBF), (0xE0, 0xE0, 3, 0xA0, 0xBF), (0xE1, 0xEC, 3, 0x80, 0xBF),
+          (0xED, 0xED, 3, 0x80, 0x9F), (0xEE, 0xEF, 3, 0x80, 0xBF), (0xF0, 0xF0, 4, 0x90, 0xBF),
+          (0xF1, 0xF3, 4, 0x80, 0xBF), (0xF4, 0xF4, 4, 0x80, 0x8F))
+
+
+def _is_hex(pair):
+    for char in pair:
+        if char not in "0123456789abcdefABCDEF":
+            return False
+    return True
+
+
+def percent_encoded(text):
+    """Like encodeURIComponent: letters, digits and -_.!~*'() stay; the rest is %XX."""
+    safe = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()"
+    return "".join(char if char in safe else "".join("%%%02X" % byte for byte in
+                                                        char.encode("utf-8")) for char in text)

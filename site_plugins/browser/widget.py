@@ -1,21 +1,32 @@
-# The checklist widget: runs in the reader's browser under PyScript's MicroPython.
-# It reads the form, asks the planner for a plan, and draws it; all policy lives in
-# planner.py, all markup in planview.py / timeline.py, and answers never leave the browser.
-# The page starts it with `widget.start()`.
+# The checklist in the page, under PyScript's MicroPython: the reader's interviews, each
+# with its own answers, ticks and edited drafts, planned live by the same planner as the
+# guide. DOM glue only: policy lives in planner.py, markup in planview.py / timeline.py,
+# what is kept and how it is checked in state.py. Nothing leaves the browser.
 import json
-from datetime import date
 
 from pyscript import document, window
 from pyscript.ffi import create_proxy, to_js
 
 from followup import dates, drafts, ics, planner, planview, state, timeline
 
-RULES = json.load(open("rules.json"))
+# Where each planner field is answered in the form, for its error message.
 FIELD_IDS = {"interviewed": "fu-interviewed", "decision_by": "fu-decision-by",
              "decision_within": "fu-decision-n", "call_back_on": "fu-call-back-on",
-             "call_back_within": "fu-call-back-n", "rejected_on": "fu-rejected-on",
-             "holidays": "fu-holidays"}
-current = {"answers": None, "ticked": [], "result": None, "situation": None}
+             "call_back_within": "fu-call-back-n", "rejected_on": "fu-outcome-on",
+             "offer_on": "fu-outcome-on", "next_interview": "fu-outcome-on",
+             "holidays": "fu-holidays", "interviewers": "fu-interviewers",
+             "company": "fu-company", "role": "fu-role"}
+LABELS = {"interviewed": "The interview date", "decision_by": "The decision date",
+          "decision_within": "The number of days or weeks", "call_back_on": "The call-back date",
+          "call_back_within": "The number of days or weeks", "rejected_on": "The day",
+          "offer_on": "The day", "next_interview": "The day of the next interview",
+          "holidays": "Each non-working date", "interviewers": "The list of names",
+          "company": "The company", "role": "The role"}
+MAX_FRAGMENT = 20000     # characters of a share link's data: far more than any interview needs
+MAX_IMPORT = 512 * 1024  # bytes of an import file
+SHARE_PREFIXES = ("#interview=", "#answers=")  # this version's links, and the first's
+app = {"rules": None, "bundle": "", "records": {}, "order": [], "unreadable": [],
+       "current": None, "results": {}, "drawn": {}, "undo": None, "pending": None}
 
 
 def element(element_id):
@@ -24,153 +35,396 @@ def element(element_id):
 
 def today():
     now = window.Date.new()
-    return date(now.getFullYear(), now.getMonth() + 1, now.getDate())
+    return dates.parse_date("%04d-%02d-%02d" % (now.getFullYear(), now.getMonth() + 1,
+                                                now.getDate()))
+
+
+def today_iso():
+    return dates.iso(today())
+
+
+# --- storage: every write checked, nothing a reader saved ever dropped ------------
+
+def stored(key):
+    try:
+        text = window.localStorage.getItem(key)
+    except Exception:  # storage blocked by the browser's settings
+        return None
+    return None if text is None else str(text)
+
+
+def store(key, value):
+    try:
+        window.localStorage.setItem(key, json.dumps(value))
+        return True
+    except Exception:
+        notice("This browser would not save your checklist (storage is full or blocked); "
+               "export it to keep a copy.")
+        return False
+
+
+def parsed(text):
+    try:
+        return json.loads(text), None
+    except (ValueError, MemoryError, RuntimeError):
+        return None, "it is not valid JSON"
+
+
+def save_record(record):
+    store(state.record_key(record["id"]), record)
+
+
+def save_index():
+    store(state.INDEX_KEY, state.saved_index(app["order"] + app["unreadable"], app["current"]))
+
+
+def load_all():
+    """Read the index and each interview; migrate the first version's single interview;
+    report in plain words whatever could not be used (it stays in storage as it was)."""
+    data, _ = parsed(stored(state.INDEX_KEY) or "null")
+    listed = data.get("interviews") if isinstance(data, dict) else None
+    problems = []
+    for interview_id in (listed if isinstance(listed, list) else [])[:state.MAX_INTERVIEWS]:
+        if isinstance(interview_id, str):
+            problems += load_record(interview_id)
+    if not app["order"] and not app["unreadable"] and listed is None:
+        problems += migrate_first_version()
+    index = state.checked_index(data, app["order"])
+    app["current"] = index["current"] or (app["order"][0] if app["order"] else None)
+    if not app["order"]:
+        add_record(state.default_answers(today_iso()))
+    return problems
+
+
+def load_record(interview_id):
+    text = stored(state.record_key(interview_id))
+    if text is None:
+        return []
+    data, problem = parsed(text)
+    record, problems = state.checked_record(data, interview_id, today_iso(), app["rules"])
+    if record is None:
+        app["unreadable"].append(interview_id)
+        return ["a saved interview could not be read (%s); it is kept in this browser "
+                "as it was" % (problem or problems[0])]
+    app["records"][interview_id] = record
+    app["order"].append(interview_id)
+    return ["%s: %s" % (state.label(record["answers"]), text) for text in problems]
+
+
+def migrate_first_version():
+    text = stored(state.LEGACY_KEY)
+    if text is None:
+        return []
+    data, problem = parsed(text)
+    record, problems = state.checked_record(data, new_id(), today_iso(), app["rules"])
+    if record is None:
+        return ["your saved checklist could not be read (%s); it is kept in this browser "
+                "as it was" % (problem or problems[0])]
+    keep(record)
+    return problems
+
+
+def keep(record, position=None):
+    """Add or replace an interview, in memory and in storage."""
+    app["records"][record["id"]] = record
+    if record["id"] not in app["order"]:
+        app["order"].insert(len(app["order"]) if position is None else position, record["id"])
+    save_record(record)
+    save_index()
+
+
+def add_record(answers):
+    record = state.new_record(new_id(), answers)
+    keep(record)
+    app["current"] = record["id"]
+    return record
+
+
+def new_id():
+    """A fresh interview id, unique enough to tell interviews apart across browsers."""
+    return "i" + str(window.Date.now()) + str(window.Math.floor(window.Math.random() * 1e6))
+
+
+def current_record():
+    return app["records"].get(app["current"])
 
 
 # --- form <-> answers -------------------------------------------------------------
 
+def control_id(key):
+    return "fu-" + key.replace("_", "-")
+
+
 def read_answers():
     answers = {"choices": {}}
     for key in state.TEXT_FIELDS:
-        answers[key] = str(element("fu-" + key.replace("_", "-")).value)
+        answers[key] = str(element(control_id(key)).value)
     for key in state.FLAG_FIELDS:
-        answers[key] = bool(element("fu-" + key.replace("_", "-")).checked)
-    for disagreement in RULES["disagreements"]:
-        answers["choices"][disagreement["id"]] = str(element("fu-choice-" + disagreement["id"]).value)
+        answers[key] = bool(element(control_id(key)).checked)
+    for disagreement in app["rules"]["disagreements"]:
+        answers["choices"][disagreement["id"]] = str(element(
+            "fu-choice-" + disagreement["id"]).value)
     return answers
 
 
-def write_answers(answers):
+def write_answers(answers, skip=()):
+    """Put answers in the form, except in the fields named in `skip` (typed by the reader
+    before the planner was ready)."""
     for key in state.TEXT_FIELDS:
-        element("fu-" + key.replace("_", "-")).value = answers[key]
+        if control_id(key) not in skip:
+            element(control_id(key)).value = answers[key]
     for key in state.FLAG_FIELDS:
-        element("fu-" + key.replace("_", "-")).checked = answers[key]
-    for disagreement in RULES["disagreements"]:
-        chosen = answers["choices"].get(disagreement["id"], disagreement["default"])
-        ids = [p["id"] for p in disagreement["positions"]]
-        element("fu-choice-" + disagreement["id"]).value = (
-            chosen if chosen in ids else disagreement["default"])
+        if control_id(key) not in skip:
+            element(control_id(key)).checked = answers[key]
+    for disagreement in app["rules"]["disagreements"]:
+        field = "fu-choice-" + disagreement["id"]
+        if field not in skip:
+            element(field).value = answers["choices"].get(disagreement["id"],
+                                                          disagreement["default"])
     show_conditional_fields()
 
 
-def show_conditional_fields():
-    """Show only the inputs that the chosen options need."""
+def conditional_rows():
+    """{row id: hidden} for the fields that only some answers need."""
     timeline_kind = element("fu-timeline").value
-    element("fu-decision-by-row").hidden = timeline_kind != "by"
-    element("fu-decision-within-row").hidden = timeline_kind != "within"
     call_back = element("fu-call-back").value
-    element("fu-call-back-on-row").hidden = call_back != "on"
-    element("fu-call-back-within-row").hidden = call_back != "within"
-    element("fu-rejected-on-row").hidden = element("fu-outcome").value != "rejected"
+    return {"fu-decision-by-row": timeline_kind != "by",
+            "fu-decision-within-row": timeline_kind != "within",
+            "fu-call-back-on-row": call_back != "on",
+            "fu-call-back-within-row": call_back != "within",
+            "fu-outcome-on-row": element("fu-outcome").value == "waiting"}
+
+
+def show_conditional_fields():
+    for row_id, hidden in conditional_rows().items():
+        element(row_id).hidden = hidden
 
 
 # --- errors -----------------------------------------------------------------------
 
 def clear_errors():
-    for field_id in FIELD_IDS.values():
-        control = element(field_id)
-        control.removeAttribute("aria-invalid")
+    for field_id in set(FIELD_IDS.values()):
+        element(field_id).removeAttribute("aria-invalid")
         message = element(field_id + "-error")
         message.textContent = ""
         message.hidden = True
+    for disagreement in app["rules"]["disagreements"]:
+        element("fu-choice-" + disagreement["id"]).removeAttribute("aria-invalid")
 
 
 def show_errors(problems):
     clear_errors()
     for field, value, message in problems:
-        field_id = FIELD_IDS.get(field)
         if field == "choices":
-            field_id = "fu-choice-" + str(value).split("=")[0]
-            if not element(field_id):
-                continue
-            element(field_id).setAttribute("aria-invalid", "true")
+            control = element("fu-choice-" + str(value).split("=")[0])
+            if control:
+                control.setAttribute("aria-invalid", "true")
             continue
+        field_id = FIELD_IDS.get(field, "fu-interviewed")
         element(field_id).setAttribute("aria-invalid", "true")
         note = element(field_id + "-error")
         note.textContent = LABELS.get(field, field) + " " + message + "."
         note.hidden = False
-    announce("Please check the highlighted answer; your previous plan is kept.")
 
 
-LABELS = {"interviewed": "The interview date", "decision_by": "The decision date",
-          "decision_within": "The number of days or weeks", "call_back_on": "The call-back date",
-          "call_back_within": "The number of days or weeks", "rejected_on": "The rejection date",
-          "holidays": "Each non-working date"}
+# --- planning and drawing ------------------------------------------------------------
+
+def plan_for(record):
+    """(plan, problems with the answers as typed): the plan from the answers as typed;
+    if they cannot be planned, from the last answers that could; else the defaults."""
+    result, problems = try_plan(record["answers"], record["id"])
+    if result is not None:
+        record["valid"] = record["answers"]
+        return result, []
+    for answers in (record["valid"], state.default_answers(record["answers"]["interviewed"]
+                                                           or today_iso()),
+                    state.default_answers(today_iso())):
+        result = try_plan(answers, record["id"])[0]
+        if result is not None:
+            return result, problems
+    return None, problems
 
 
-# --- drawing ----------------------------------------------------------------------
+def try_plan(answers, interview_id):
+    situation, problems = state.situation(answers, interview_id)
+    if problems:
+        return None, problems
+    try:
+        return planner.plan(app["rules"], situation, today()), []
+    except planner.PlanError as error:
+        return None, error.problems
+
+
+def redraw():
+    """Plan and draw what is shown: one interview, or all of them merged."""
+    if app["current"] == state.ALL:
+        draw_all()
+        return
+    record = current_record()
+    result, problems = plan_for(record)
+    app["results"][record["id"]] = result
+    if problems:
+        show_errors(problems)
+        announce("Please check the highlighted answer; your plan is kept as it was.")
+    else:
+        clear_errors()
+    draw_one(record, result, not problems)
+
+
+def draw_one(record, result, fresh):
+    day = today()
+    drawn = {"fu-plan": planview.plan_html(result, app["rules"], day, record["ticked"]),
+             "fu-timeline-picture": timeline.timeline_svg(
+                 result["items"], result["interview"]["interviewed"], "widget-tl"),
+             "fu-drafts": drafts_markup(record, result, day)}
+    paint(drawn)
+    element("fu-warnings").textContent = " ".join(result["warnings"])
+    element("fu-next").textContent = planview.next_words(result, day, record["ticked"])
+    element("fu-answers-summary").textContent = state.label(record["answers"])
+    element("fu-plan-intro").hidden = True
+    if fresh:
+        announce("Plan updated: %d steps." % len(result["items"]))
+
+
+def drafts_markup(record, result, day):
+    made = drafts.drafts(record["answers"], result, day)
+    return planview.drafts_html(made, record["drafts"], state.percent_encoded)
+
+
+def paint(drawn):
+    """Replace the page's parts whose markup changed (the rest stays as it is)."""
+    for element_id, markup in drawn.items():
+        if app["drawn"].get(element_id) != markup:
+            element(element_id).innerHTML = markup
+            app["drawn"][element_id] = markup
+
+
+def draw_all():
+    day = today()
+    plans = []
+    for interview_id in app["order"]:
+        record = app["records"][interview_id]
+        result = plan_for(record)[0]
+        app["results"][interview_id] = result
+        if result is not None:
+            plans.append((interview_id, state.label(record["answers"]), result))
+    result = planner.merged(plans)
+    ticked = all_ticks()
+    paint({"fu-plan": planview.plan_html(result, app["rules"], day, ticked)})
+    element("fu-next").textContent = planview.next_words(result, day, ticked)
+    element("fu-warnings").textContent = ""
+    announce("All your interviews: %d steps." % len(result["items"]))
+
+
+def all_ticks():
+    return [interview_id + "~" + item_id for interview_id in app["order"]
+            for item_id in app["records"][interview_id]["ticked"]]
+
 
 def announce(text):
     element("fu-status").textContent = text
 
 
-def draw(result, answers):
-    day = today()
-    element("fu-plan").innerHTML = planview.plan_html(result, day, current["ticked"])
-    element("fu-timeline-picture").innerHTML = timeline.timeline_svg(
-        result["items"], answers["interviewed"], "widget-tl")
-    element("fu-warnings").textContent = " ".join(result["warnings"])
-    element("fu-drafts").innerHTML = planview.drafts_html(drafts.drafts(answers, result),
-                                                          uri_encode)
-    element("fu-plan-intro").textContent = (
-        "Your plan, worked out in your browser from your answers above.")
-    upcoming = [i for i in result["items"] if i["due"] and not i["overdue"]
-                and i["id"] not in current["ticked"]]
-    message = "Plan updated: %d steps." % len(result["items"])
-    if upcoming:
-        message += " Next: %s, %s." % (dates.relative_label(
-            dates.parse_date(upcoming[0]["due"]), day), upcoming[0]["title"])
-    announce(message)
+def notice(text, actions=()):
+    """Tell the reader what happened to their data, with buttons for any choice."""
+    element("fu-notice-text").textContent = text
+    element("fu-notice-actions").innerHTML = "".join(
+        '<button type="button" class="md-button" data-action="%s">%s</button>'
+        % (action, timeline.escape(words)) for action, words in actions)
+    element("fu-notice").hidden = False
 
 
-def uri_encode(text):
-    return str(window.encodeURIComponent(text))
+def clear_notice():
+    element("fu-notice").hidden = True
 
 
-# --- the cycle: answers -> plan -> page -> storage ---------------------------------
-
-def replan(answers):
-    """Plan from answers; on bad input keep the previous plan and mark the fields."""
-    situation, problems = state.situation(answers)
-    result = None
-    if not problems:
-        try:
-            result = planner.plan(RULES, situation, today())
-        except planner.PlanError as error:
-            problems = error.problems
-    if problems:
-        show_errors(problems)
-        return False
-    clear_errors()
-    current.update({"answers": answers, "result": result, "situation": situation})
-    draw(result, answers)
-    save()
-    return True
+def show_view():
+    """Show one interview's form, or the merged view without it, and the list of them."""
+    everything = app["current"] == state.ALL
+    element("fu-answers").hidden = everything
+    for section in ("timeline", "message-drafts"):
+        element(section).hidden = everything
+    element("fu-timeline-picture").parentElement.hidden = everything
+    element("fu-drafts").hidden = everything
+    element("fu-which").innerHTML = interview_options()
+    element("fu-which").value = app["current"]
+    calendar = document.querySelector('[data-action="calendar"]')
+    calendar.textContent = ("Add all interviews to your calendar (.ics)" if everything else
+                            "Add to calendar (.ics)")
+    if not everything:
+        write_answers(current_record()["answers"])
+    app["drawn"] = {}
 
 
-def save():
-    window.localStorage.setItem(state.STORAGE_KEY, json.dumps(
-        state.saved(current["answers"], current["ticked"])))
+def interview_options():
+    options = ['<option value="%s">%s</option>' % (timeline.escape(interview_id),
+                                                    timeline.escape(state.label(
+                                                        app["records"][interview_id]["answers"])))
+               for interview_id in app["order"]]
+    if len(app["order"]) > 1:
+        options.append('<option value="%s">All my interviews (%d)</option>'
+                       % (state.ALL, len(app["order"])))
+    return "".join(options)
 
+
+def save_snapshot():
+    """What the reader sees now, for the next visit's first paint (browser/early.js)."""
+    values = {}
+    for control in element("fu-form").querySelectorAll("input[id], select[id], textarea[id]"):
+        values[str(control.id)] = (bool(control.checked) if control.type == "checkbox"
+                                   else str(control.value))
+    hidden = conditional_rows()
+    hidden.update({"fu-plan-intro": True, "fu-answers": app["current"] == state.ALL})
+    drawn = dict(app["drawn"], **{"fu-which": interview_options()})
+    texts = dict((key, str(element(key).textContent)) for key in
+                 ("fu-next", "fu-answers-summary", "fu-warnings"))
+    store(state.SNAPSHOT_KEY, {"version": state.VERSION, "bundle": app["bundle"],
+                               "day": today_iso(), "html": drawn, "text": texts,
+                               "values": values, "hidden": hidden,
+                               "open": {"fu-answers": False}})
+
+
+# --- the reader's actions -----------------------------------------------------------
 
 def on_form_change(event):
+    if app["current"] == state.ALL:
+        return
     show_conditional_fields()
-    replan(read_answers())
+    record = current_record()
+    record["answers"] = read_answers()
+    redraw()
+    save_record(record)
+    if event.target.id in ("fu-company", "fu-role", "fu-interviewed"):
+        element("fu-which").innerHTML = interview_options()
+        element("fu-which").value = app["current"]
+    save_snapshot()
 
 
 def on_tick(event):
     target = event.target
     if not target.classList.contains("fu-tick"):
         return
+    interview_id = str(target.closest("li").getAttribute("data-interview") or app["current"])
+    record = app["records"].get(interview_id)
+    if record is None:
+        return
     item_id = str(target.getAttribute("data-id"))
-    ticked = [t for t in current["ticked"] if t != item_id]
+    record["ticked"] = [t for t in record["ticked"] if t != item_id]
     if target.checked:
-        ticked.append(item_id)
-    current["ticked"] = ticked
-    row = target.closest("li")
-    if target.checked:
-        row.classList.remove("fu-is-overdue")
-    save()
+        record["ticked"].append(item_id)
+    save_record(record)
+    redraw()
+    save_snapshot()
+
+
+def on_draft_edit(event):
+    target = event.target
+    draft_id = target.getAttribute("data-draft")
+    record = current_record()
+    if draft_id is None or record is None:
+        return
+    record["drafts"][str(draft_id)] = str(target.value)
+    save_record(record)
 
 
 def on_click(event):
@@ -178,24 +432,110 @@ def on_click(event):
     if not target:
         return
     action = str(target.getAttribute("data-action") or "")
-    copy_from = target.getAttribute("data-copy")
-    if copy_from:
-        copy_text(str(element(copy_from).value))
+    if target.getAttribute("data-copy"):
+        copy_text(str(element(str(target.getAttribute("data-copy"))).value))
+    elif target.getAttribute("data-reset-draft"):
+        reset_draft(str(target.getAttribute("data-reset-draft")))
     elif action in ACTIONS:
         ACTIONS[action]()
 
 
-# --- actions ----------------------------------------------------------------------
+def on_switch(event):
+    app["current"] = str(element("fu-which").value)
+    save_index()
+    show_view()
+    redraw()
+    save_snapshot()
+
+
+def reset_draft(draft_id):
+    record = current_record()
+    record["drafts"].pop(draft_id, None)
+    save_record(record)
+    redraw()
+
+
+def add_interview():
+    add_record(state.default_answers(today_iso()))
+    show_view()
+    redraw()
+    save_snapshot()
+    element("fu-answers").open = True
+    element("fu-company").focus()
+    notice("Added a new interview. Your other interviews are kept; switch between them "
+           "with the list above.")
+
+
+def delete_interview():
+    record = current_record()
+    if record is None or app["current"] == state.ALL:
+        return
+    position = app["order"].index(record["id"])
+    forget(record["id"])
+    app["undo"] = lambda: restore([record], [position], record["id"])
+    notice("Deleted \u201c%s\u201d." % state.label(record["answers"]), [("undo", "Undo")])
+
+
+def forget(interview_id):
+    app["order"].remove(interview_id)
+    app["records"].pop(interview_id, None)
+    try:
+        window.localStorage.removeItem(state.record_key(interview_id))
+    except Exception:
+        pass
+    if not app["order"]:
+        add_record(state.default_answers(today_iso()))
+    app["current"] = app["order"][0]
+    save_index()
+    show_view()
+    redraw()
+    save_snapshot()
+
+
+def restore(records, positions, current):
+    for record, position in zip(records, positions):
+        keep(record, position)
+    app["current"] = current
+    save_index()
+    show_view()
+    redraw()
+    save_snapshot()
+
+
+def undo():
+    if app["undo"]:
+        action, app["undo"] = app["undo"], None
+        action()
+        notice("Undone.")
+
 
 def start_again():
-    window.localStorage.removeItem(state.STORAGE_KEY)
-    window.history.replaceState(None, "", window.location.pathname)
-    current["ticked"] = []
-    answers = state.default_answers(dates.iso(today()))
-    write_answers(answers)
+    """Clear every interview (with undo): the checklist starts from today's defaults."""
+    kept = [app["records"][i] for i in app["order"]]
+    for interview_id in list(app["order"]):
+        try:
+            window.localStorage.removeItem(state.record_key(interview_id))
+        except Exception:
+            pass
+    app["order"], app["records"] = [], {}
+    add_record(state.default_answers(today_iso()))
+    fresh = app["current"]
+    show_view()
+    redraw()
+    save_snapshot()
     element("fu-share-url").value = ""
-    replan(answers)
-    announce("Started again: your answers and ticks are cleared.")
+    app["undo"] = lambda: (forget_silently(fresh), restore(kept, range(len(kept)), kept[0]["id"]))
+    notice("Started again: your interviews, answers and ticks are cleared.",
+           [("undo", "Undo")])
+
+
+def forget_silently(interview_id):
+    app["order"].remove(interview_id)
+    app["records"].pop(interview_id, None)
+    try:
+        window.localStorage.removeItem(state.record_key(interview_id))
+    except Exception:
+        pass
 
 
 def download(filename, text, mime):
@@ -211,33 +551,43 @@ def download(filename, text, mime):
 
 
 def download_calendar():
-    if current["result"]:
-        download("interview-follow-up.ics",
-                 ics.to_ics(current["result"], current["situation"], today()),
-                 "text/calendar")
+    if app["current"] == state.ALL:
+        results = [app["results"][i] for i in app["order"] if app["results"].get(i)]
+        name = "interview-follow-up-all.ics"
+    else:
+        results = [app["results"][app["current"]]]
+        name = "interview-follow-up.ics"
+    download(name, ics.to_ics(results, app["rules"], today()), "text/calendar")
 
 
-def export_answers():
-    download("interview-follow-up.json", json.dumps(
-        state.saved(current["answers"], current["ticked"])), "application/json")
+def export_all():
+    records = [app["records"][i] for i in app["order"]]
+    download("interview-follow-up.json", json.dumps(state.export_data(records)),
+             "application/json")
+    announce("Exported %d interview%s." % (len(records), "" if len(records) == 1 else "s"))
 
 
 def share_link():
-    data = json.dumps({"version": state.VERSION, "answers": current["answers"]})
-    url = str(window.location.href).split("#")[0] + "#answers=" + str(
-        window.encodeURIComponent(data))
+    record = current_record()
+    if record is None:
+        return
+    data = state.percent_encoded(json.dumps(state.share_data(record)))
+    url = str(window.location.href).split("#")[0] + SHARE_PREFIXES[0] + data
     element("fu-share-url").value = url
     copy_text(url)
-    announce("Share link ready. It holds your answers, names included; anyone with it "
-             "sees the same plan.")
+    announce("Share link ready. It holds this interview's answers, names included; anyone "
+             "with it sees the same plan.")
 
 
 def copy_without_names():
-    situation = dict(current["situation"])
+    record = current_record()
+    if record is None:
+        return
+    situation = state.situation(record["valid"], record["id"])[0]
     situation["interviewers"] = ["Interviewer %d" % (n + 1)
                                  for n in range(len(situation["interviewers"]))]
-    result = planner.plan(RULES, situation, today())
-    text = planview.plan_text(result, today())
+    situation["company"] = situation["role"] = ""
+    text = planview.plan_text(planner.plan(app["rules"], situation, today()), today())
     element("fu-plain-plan").value = text
     element("fu-plain-plan-row").hidden = False
     copy_text(text)
@@ -251,83 +601,188 @@ def copy_text(text):
                                            "Copying was blocked; select the text and copy it.")))
 
 
-def import_answers(event):
+# --- bringing interviews in: a share link, an import --------------------------------
+
+def open_share_link():
+    """A share link adds its interview beside the reader's own (or offers to update the
+    same one). The link's data is taken out of the address bar at once, so a reload
+    never applies it again."""
+    fragment = str(window.location.hash)
+    prefix = [p for p in SHARE_PREFIXES if fragment.startswith(p)]
+    if not prefix:
+        return
+    window.history.replaceState(None, "", str(window.location.pathname) +
+                                str(window.location.search))
+    text, problem = state.percent_decoded(fragment[len(prefix[0]):], MAX_FRAGMENT)
+    data, problem = parsed(text) if text is not None else (None, problem)
+    shared, problem = state.shared_record(data) if data is not None else (None, problem)
+    if shared is None:
+        notice("The shared link could not be read: %s. Your own interviews are unchanged."
+               % problem)
+        return
+    take_in([shared], "The shared link")
+
+
+def import_file(event):
     files = event.target.files
     if not files or files.length == 0:
+        return
+    chosen = files.item(0)
+    if chosen.size > MAX_IMPORT:
+        event.target.value = ""
+        notice("That file is too large to be a checklist export (%d KB; at most %d KB). "
+               "Nothing was changed." % (chosen.size // 1024, MAX_IMPORT // 1024))
         return
     reader = window.FileReader.new()
 
     def loaded(_):
-        apply_saved_text(str(reader.result), "The file could not be used")
         event.target.value = ""
+        data, problem = parsed(str(reader.result))
+        records, problem = state.imported_records(data) if data is not None else (None, problem)
+        if records is None:
+            notice("The file could not be imported: %s. Nothing was changed." % problem)
+            return
+        take_in(records, "The file")
     reader.onload = create_proxy(loaded)
-    reader.readAsText(files.item(0))
+    reader.readAsText(chosen)
 
 
-def apply_saved_text(text, failure):
-    """Restore answers and ticks from JSON text; on anything wrong, say so and keep all."""
-    try:
-        data = json.loads(text)
-    except ValueError:
-        announce_notice(failure + ": it is not valid JSON. Nothing was changed.")
-        return False
-    answers, ticked, problem = state.checked_state(data, dates.iso(today()))
-    if problem:
-        announce_notice(failure + ": " + problem + ". Nothing was changed.")
-        return False
-    previous = (current["answers"], current["ticked"])
-    current["ticked"] = ticked
-    write_answers(answers)
-    if not replan(answers):
-        current["ticked"] = previous[1]
-        if previous[0]:
-            write_answers(previous[0])
-        announce_notice(failure + ": its answers are not valid. Nothing was changed.")
-        return False
-    return True
+def take_in(entries, where):
+    """Add or update interviews from outside, with undo: an entry with an id the reader
+    already has updates it when they agree to; anything unusable is set aside and said."""
+    added, updated, problems, before = [], [], [], {}
+    for entry in entries:
+        incoming_id = entry.get("id")
+        interview_id = incoming_id if isinstance(incoming_id, str) and 0 < len(incoming_id) < 80 \
+            else new_id()
+        record, found = state.checked_record(dict(entry, version=state.VERSION), interview_id,
+                                             today_iso(), app["rules"])
+        if record is None:
+            problems += found
+            continue
+        problems += found
+        if interview_id in app["records"]:
+            if app["records"][interview_id]["answers"] == record["answers"]:
+                continue
+            before[interview_id] = app["records"][interview_id]
+            updated.append(record)
+        else:
+            added.append(record)
+    settle(added, updated, before, problems, where)
 
 
-def announce_notice(text):
-    element("fu-notice").textContent = text
-    element("fu-notice").hidden = False
-    announce(text)
+def settle(added, updated, before, problems, where):
+    if updated and len(added) + len(updated) == 1 and where == "The shared link":
+        app["pending"] = updated[0]
+        notice("You already have this interview (\u201c%s\u201d). Update yours with the shared "
+               "answers, or keep both?" % state.label(before[updated[0]["id"]]["answers"]),
+               [("take-shared", "Update mine"), ("keep-both", "Keep both")])
+        return
+    for record in added + [merge_update(before[r["id"]], r) for r in updated]:
+        keep(record)
+    if added or updated:
+        app["current"] = (added + updated)[0]["id"]
+        app["undo"] = lambda: undo_take_in(added, before)
+    save_index()
+    show_view()
+    redraw()
+    save_snapshot()
+    notice(took_in_words(where, added, updated, problems),
+           [("undo", "Undo")] if added or updated else [])
 
 
-ACTIONS = {"start-again": start_again, "calendar": download_calendar,
-           "export": export_answers, "share": share_link,
-           "copy-plain": copy_without_names}
+def merge_update(old, new):
+    """An update from outside takes the new answers and keeps the reader's own ticks and
+    drafts where the new record has none."""
+    merged = dict(new)
+    merged["ticked"] = new["ticked"] or old["ticked"]
+    merged["drafts"] = new["drafts"] or old["drafts"]
+    return merged
+
+
+def took_in_words(where, added, updated, problems):
+    said = []
+    if added:
+        said.append("added %s" % ", ".join("\u201c%s\u201d" % state.label(r["answers"])
+                                           for r in added))
+    if updated:
+        said.append("updated %s" % ", ".join("\u201c%s\u201d" % state.label(r["answers"])
+                                             for r in updated))
+    text = where + ": " + ("; ".join(said) if said else "nothing new") + \
+        ". Your other interviews are kept."
+    if problems:
+        text += " Some answers could not be used and were left at their defaults: " + \
+            "; ".join(problems[:5]) + "."
+    return text
+
+
+def undo_take_in(added, before):
+    for record in added:
+        forget_silently(record["id"])
+    for record in before.values():
+        keep(record)
+    app["current"] = app["order"][0]
+    restore([], [], app["current"])
+
+
+def take_shared():
+    record = app["pending"]
+    if record:
+        app["pending"] = None
+        settle([], [record], {record["id"]: app["records"][record["id"]]}, [], "The link")
+
+
+def keep_both():
+    record = app["pending"]
+    if record:
+        app["pending"] = None
+        settle([dict(record, id=new_id())], [], {}, [], "The shared link")
+
+
+ACTIONS = {"start-again": start_again, "calendar": download_calendar, "export": export_all,
+           "share": share_link, "copy-plain": copy_without_names, "add": add_interview,
+           "delete": delete_interview, "undo": undo, "take-shared": take_shared,
+           "keep-both": keep_both}
 
 
 # --- start ------------------------------------------------------------------------
-
-def restore():
-    """Shared link first, then what this browser saved, then today's defaults."""
-    fragment = str(window.location.hash)
-    if fragment.startswith("#answers="):
-        text = str(window.decodeURIComponent(fragment[len("#answers="):]))
-        if apply_saved_text(text, "The shared link could not be read"):
-            return
-    saved_text = window.localStorage.getItem(state.STORAGE_KEY)
-    if saved_text and apply_saved_text(str(saved_text), "Your saved checklist could not be read"):
-        return
-    current["ticked"] = []
-    answers = state.default_answers(dates.iso(today()))
-    write_answers(answers)
-    replan(answers)
-
 
 def listen(element_id, kind, handler):
     element(element_id).addEventListener(kind, create_proxy(handler))
 
 
+def typed_early():
+    """The fields the reader changed before the planner was ready (browser/early.js)."""
+    typed = window.followupTyped
+    return [str(field_id) for field_id in typed] if typed else []
+
+
 def start():
-    listen("fu-form", "input", on_form_change)
-    listen("fu-form", "change", on_form_change)
+    app["rules"] = json.load(open("rules.json"))
+    app["bundle"] = str(element("fu-app").getAttribute("data-bundle"))
+    problems = load_all()
+    typed = typed_early()
+    show_view()
+    if typed and app["current"] != state.ALL:
+        write_answers(current_record()["answers"], typed)
+        current_record()["answers"] = read_answers()
+        save_record(current_record())
+    redraw()
+    if problems:
+        notice("Some saved answers could not be used, so those fields are back to their "
+               "defaults (what you saved is kept in this browser): " + "; ".join(problems[:5]) + ".")
+    open_share_link()
+    for event_kind, handler in (("input", on_form_change), ("change", on_form_change)):
+        listen("fu-form", event_kind, handler)
     listen("fu-plan", "change", on_tick)
-    listen("fu-toolbar", "click", on_click)
-    listen("fu-drafts", "click", on_click)
-    listen("fu-import", "change", import_answers)
-    restore()
-    element("fu-form-fields").disabled = False
+    listen("fu-drafts", "input", on_draft_edit)
+    for container in ("fu-app",):
+        listen(container, "click", on_click)
+    listen("fu-which", "change", on_switch)
+    listen("fu-import", "change", import_file)
+    for control in document.querySelectorAll("#fu-app [disabled]"):
+        control.disabled = False
+    save_snapshot()
+    element("fu-app").setAttribute("data-state", "ready")
     element("fu-form").setAttribute("data-ready", "true")
     window.performance.mark("followup-ready")  # the benchmark's "live plan" moment

@@ -65,13 +65,14 @@ def section_heading(cite, rules):
     return ""
 
 
-def credit_groups(cites, rules):
+def credit_groups(cites, own):
     """The parts of an item grouped by who says them: [(part words, citations)], parts
-    with the same citations together, e.g. [("what, when", [...]), ("how", [...])]."""
+    with the same citations together, e.g. [("what, when", [...]), ("how", [...])]. A part
+    that is only the guide's own choice comes with None."""
     groups = []
     for part in ("action", "timing", "to", "channel", "useful"):
-        cited = cites.get(part)
-        if not cited:
+        cited = cites.get(part) or (None if part in own else [])
+        if cited == []:
             continue
         same = [group for group in groups if group[1] == cited]
         if same:
@@ -81,12 +82,16 @@ def credit_groups(cites, rules):
     return [(", ".join(parts), cited) for parts, cited in groups]
 
 
-def credits_line(cites, rules):
+def credits_line(cites, own, rules):
     """One line of who says what, in names: 'what, when: Selectek; how: A hiring manager'."""
-    groups = credit_groups(cites, rules)
-    if len(groups) == 1:
+    groups = credit_groups(cites, own)
+    if len(groups) == 1 and groups[0][1]:
         return names_of(groups[0][1], rules)
-    return "; ".join(parts + ": " + names_of(cited, rules) for parts, cited in groups)
+    return "; ".join(parts + ": " + (names_of(cited, rules) if cited else OWN_WORDS)
+                     for parts, cited in groups)
+
+
+OWN_WORDS = "the guide's own choice"
 
 
 def names_of(cites, rules):

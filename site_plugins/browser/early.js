@@ -1,0 +1,60 @@
+// Runs on the checklist page before Python starts (inlined, allowed by its hash).
+// It keeps a note of every field the reader changes so the planner applies it when it
+// is ready, says that the planner is starting, and paints a returning reader's own plan
+// from the snapshot the widget saved on their last visit, when that snapshot is of
+// today and of this build; a snapshot of another day is never shown as current.
+(function () {
+  var app = document.getElementById("fu-app");
+  if (!app) return;
+  var typed = window.followupTyped = [];
+  function note(event) {
+    var id = event.target && event.target.id;
+    if (id && typed.indexOf(id) < 0) typed.push(id);
+  }
+  document.getElementById("fu-form").addEventListener("input", note);
+  document.getElementById("fu-form").addEventListener("change", note);
+  document.getElementById("fu-status").textContent = "Starting the planner\u2026";
+  app.setAttribute("data-state", "starting");
+  var snapshot = null;
+  try {
+    snapshot = JSON.parse(localStorage.getItem("interview-followup:snapshot"));
+  } catch (error) {
+    return;
+  }
+  if (!snapshot || typeof snapshot !== "object" || snapshot.version !== 2) return;
+  if (snapshot.bundle !== app.getAttribute("data-bundle") || snapshot.day !== today()) {
+    // Not the reader's plan as of today: say so rather than show the default plan.
+    document.getElementById("fu-plan").innerHTML =
+      '<p class="fu-status">Bringing your plan up to date for today\u2026</p>';
+    document.getElementById("fu-plan-intro").hidden = true;
+    app.setAttribute("data-painted", "stale");
+    return;
+  }
+  paint(snapshot);
+  app.setAttribute("data-painted", "snapshot");
+  performance.mark("followup-own-plan");
+
+  function today() {
+    var now = new Date();
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+  function pad(number) {
+    return (number < 10 ? "0" : "") + number;
+  }
+  function each(map, apply) {
+    for (var id in map || {}) {
+      var element = document.getElementById(id);
+      if (element && typed.indexOf(id) < 0) apply(element, map[id]);
+    }
+  }
+  function paint(saved) {
+    each(saved.html, function (element, html) { element.innerHTML = html; });
+    each(saved.text, function (element, text) { element.textContent = text; });
+    each(saved.values, function (element, value) {
+      if (element.type === "checkbox") element.checked = value === true;
+      else element.value = value;
+    });
+    each(saved.hidden, function (element, hidden) { element.hidden = hidden === true; });
+    each(saved.open, function (element, open) { element.open = open === true; });
+  }
+})();
