@@ -162,7 +162,7 @@ with open("out.json", "w") as handle:
 """
     with tempfile.TemporaryDirectory() as folder:
         return run_micropython(folder, driver, {"rules.json": json.dumps(rules),
-                                                "cases.json": json.dumps(cases)})["plans_per_second"]
+                                                "cases.json": json.dumps(cases)})[0]["plans_per_second"]
 
 
 # --- the run ----------------------------------------------------------------------

@@ -204,7 +204,7 @@ def _item_lines(item, rules):
     when = item["timing"] + (f", at the latest {dates.format_date(dates.parse_date(item['latest']))}"
                              if item["latest"] else "")
     how = words.whom_and_how(item)
-    lines = [f"  [ ] {item['title']}", f"      {how[0].upper() + how[1:]}; {when}"]
+    lines = [f"  [ ] {item['title']}"] + _wrapped(f"{how[0].upper() + how[1:]}; {when}")
     lines += textwrap.wrap(item["text"], 76, initial_indent="      ", subsequent_indent="      ")
     if item["note"]:
         lines.append(f"      {item['note']}")

@@ -155,9 +155,11 @@ def citations(node, ctx, what):
         ids = list_of(ref_to("source"))(node, ctx, what)
         return None if ids is None else [
             ctx.locate({"source": i, "section": None}, child) for i, child in zip(ids, node.value)]
-    pairs = _pairs(node, ctx, what)
-    if pairs is None:
+    if not isinstance(node, yaml.MappingNode):
+        ctx.problem(node, f"{what} must be a list of source ids or a mapping from source id "
+                          f"to section, not {kind_of(node)}")
         return None
+    pairs = _pairs(node, ctx, what)
     if not pairs:
         ctx.problem(node, f"{what} needs at least 1 entry")
     cited = []

@@ -67,15 +67,70 @@ def test_a_future_interview_is_a_warning_not_an_error():
         "The interview date 2026-12-01 is after today (2026-11-22): this plans ahead."]
 
 
-def test_text_groups_the_plan_by_date():
-    out = followup("--interviewed", "2026-11-18", "--today", "2026-11-19").stdout
-    lines = out.splitlines()
-    assert lines[0] == ("Follow-up plan for an interview on Wed 18 Nov 2026 "
-                        "(today: Thu 19 Nov 2026)")
-    assert "Wed 18 Nov 2026 (yesterday, overdue)" in lines
-    assert "Thu 19 Nov 2026 (today)" in lines
-    assert "Wed 25 Nov 2026" in lines and lines.index("Throughout") > lines.index("Wed 25 Nov 2026")
-    assert "  [ ] Ask where things stand" in lines
+FIXTURE = str(ROOT / "tests" / "fixture_rules")
+
+
+def test_text_leads_with_what_is_due_now_and_lists_the_rest_briefly():
+    out = followup("--rules", FIXTURE, "--interviewed", "2026-11-16", "--today", "2026-11-23",
+                   "--decision-within", "7d", "--interviewer", "Ana", "--company", "Acme",
+                   "--role", "Analyst", "--rejected-on", "2026-11-24").stdout
+    assert out == """\
+Follow-up plan for Analyst at Acme, interview on Mon 16 Nov 2026 (today: Mon 23 Nov 2026)
+
+Next: Thank them: Ana (overdue since Mon 16 Nov)
+
+Now
+  Mon 16 Nov 2026 (overdue)
+  [ ] Thank them: Ana
+      The interviewers, by email; on the interview day or up to 1 day after,
+        at the latest Tue 17 Nov 2026
+      Send a note.
+      Sources: what, whom: Alpha article, Beta article; when: Alpha article;
+        how: Beta article; how long it helps: the guide's own choice
+      The guide's own choice (how long it helps): A late note still helps
+        for a week.
+
+Coming up
+  Wed 25 Nov 2026
+  [ ] Send a closing note
+      The hiring contact, as a handwritten card; the day after the rejection
+      Thank them anyway.
+      Sources: what, whom, how: Beta article; when: the guide's own choice
+      The guide's own choice (when): The day after, our choice.
+
+Throughout
+  [ ] Keep looking
+      Your own task; throughout your search
+      Apply elsewhere.
+      Sources: Alpha article
+
+Missed: too late to help now
+  - Ask what happens next (Mon 16 Nov 2026)
+  - Write notes (Mon 16 Nov 2026)
+
+No longer needed
+  - Ask after their date: You were turned down on Tue 24 Nov 2026.
+  - Ask once more: You were turned down on Tue 24 Nov 2026.
+"""
+
+
+def test_json_has_states_next_dropped_and_the_interview():
+    result = plan_json("--rules", FIXTURE, "--interviewed", "2026-11-16", "--today",
+                       "2026-11-23", "--next-interview", "2026-11-26", "--company", "Acme")
+    assert result["interview"] == {"interviewed": "2026-11-16", "company": "Acme", "role": "",
+                                   "key": "acme-2026-11-16"}
+    assert result["next"] == "thank"
+    assert {i["id"]: i["state"] for i in result["items"]}["round2:ask"] == "upcoming"
+    assert [d["id"] for d in result["dropped"]] == ["check-week", "again"]
+
+
+def test_an_offer_keeps_what_still_applies_and_the_calendar_leaves_out_the_rest():
+    args = ("--rules", FIXTURE, "--interviewed", "2026-11-16", "--today", "2026-11-23",
+            "--offer-on", "2026-11-20")
+    ids = [i["id"] for i in plan_json(*args)["items"]]
+    assert ids == ["ask", "notes", "thank", "keep-looking"]
+    calendar = icalendar.Calendar.from_ical(ics_bytes(*args))
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Thank them"]
 
 
 def test_it_runs_from_any_folder(tmp_path):

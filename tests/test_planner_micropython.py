@@ -1,53 +1,66 @@
 """The browser package, as the page gets it (compiled .mpy under the pinned MicroPython
-WebAssembly build, run by Node), gives the same plans and calendar files as CPython."""
+WebAssembly build, run by Node), gives the same plans, calendar files, page markup,
+drafts and saved-state checks as CPython, on random and chosen cases."""
 import json
 import random
 
+import parity
 from micropython import every_module, run
-from site_plugins.browser import dates, ics, planner
+from site_plugins.browser import dates, drafts, ics, planner, planview, state
 from site_plugins.rules import load_rules
-from situations import random_situation
+from situations import CHOSEN, random_situation
 from conftest import ROOT
 
 RULES = load_rules(ROOT / "rules")
+MODULES = {"dates": dates, "planner": planner, "ics": ics, "planview": planview,
+           "drafts": drafts, "state": state}
 BAD = [{"interviewed": "2026-02-30"}, {"interviewed": "2026-11-18", "decision_within": "0d"},
        {"interviewed": "2026-11-18", "rejected_on": "2026-11-01"},
-       {"interviewed": "2026-11-18", "choices": {"note-medium": "fax"}}]
+       {"interviewed": "2026-11-18", "choices": {"note-medium": "fax"}},
+       {"interviewed": "2026-11-18", "decision_within": "\u00b2d"},
+       {"interviewed": "2026-11-18", "interviewers": ["x"] * 21}]
+RECORDS = [
+    {"version": 2, "answers": {"interviewed": "2026-11-01", "company": "Acme",
+                               "outcome": "rejected", "outcome_on": "2026-11-09"},
+     "ticked": ["write-debrief", 3], "drafts": {"thank-you": "Hi"}},
+    {"version": 1, "answers": {"interviewed": "2026-11-01", "outcome": "pending",
+                               "hr": "yes", "choices": {"note-medium": "fax", "gone": "x"}}},
+    {"version": 2, "answers": {"timeline": "soon", "decision_n": "٣"}, "set_aside": {"a": 1}},
+    "not a record", {"version": 7, "answers": {}},
+]
+FRAGMENTS = ["%7B%22a%22%3A1%7D", "%", "%E0%A4%A", "%ED%A0%80", "caf%C3%A9", "%F4%90%80%80",
+             "plain text ü", ""]
 DRIVER = every_module() + """
-import json
+import json, parity
+modules = {"dates": dates, "planner": planner, "ics": ics, "planview": planview,
+           "drafts": drafts, "state": state}
 rules = json.load(open("rules.json"))
-out = []
-for case in json.load(open("cases.json")):
-    today = dates.parse_date(case["today"])
-    try:
-        result = planner.plan(rules, case["situation"], today)
-        out.append({"plan": result, "ics": ics.to_ics(result, case["situation"], today)})
-    except planner.PlanError as error:
-        out.append({"error": [list(problem) for problem in error.problems]})
+cases = json.load(open("cases.json"))
 with open("out.json", "w") as handle:
-    handle.write(json.dumps(out))
+    for case in cases["plans"]:
+        handle.write(json.dumps(parity.plan_outputs(modules, rules, case)) + "\\n")
+    for case in cases["states"]:
+        handle.write(json.dumps(parity.state_outputs(modules, rules, case)) + "\\n")
 """
 
 
-def cpython(case):
-    today = dates.parse_date(case["today"])
-    try:
-        result = planner.plan(RULES, case["situation"], today)
-    except planner.PlanError as error:
-        return {"error": [list(problem) for problem in error.problems]}
-    return {"plan": result, "ics": ics.to_ics(result, case["situation"], today)}
-
-
-def test_micropython_and_cpython_give_the_same_plans(tmp_path):
+def test_micropython_and_cpython_give_the_same_outputs(tmp_path):
     rng = random.Random(2026)
-    cases = []
-    for _ in range(150):
-        situation, today = random_situation(rng, RULES)
-        cases.append({"situation": situation, "today": today.isoformat()})
-    cases += [{"situation": bad, "today": "2026-11-22"} for bad in BAD]
-    results = run(tmp_path, DRIVER, {"rules.json": json.dumps(RULES),
-                                     "cases.json": json.dumps(cases)})
-    assert len(results) == len(cases)
-    for case, got in zip(cases, results):
-        assert got == cpython(case), case
-    assert sum("error" in got for got in results) == len(BAD)
+    plans = [{"situation": s, "today": t.isoformat()}
+             for s, t in (random_situation(rng, RULES) for _ in range(120))]
+    plans += [{"situation": s, "today": t} for s, t in CHOSEN]
+    plans += [{"situation": bad, "today": "2026-11-22"} for bad in BAD]
+    states = [{"record": record, "fragment": fragment}
+              for record, fragment in zip(RECORDS * 2, FRAGMENTS)]
+    cases = {"plans": plans, "states": states}
+    lines = run(tmp_path, DRIVER, {"rules.json": json.dumps(RULES), "cases.json": json.dumps(cases),
+                                 "parity.py": (ROOT / "tests" / "parity.py").read_text()})
+    got = {"plans": lines[:len(plans)], "states": lines[len(plans):]}
+    expected = json.loads(json.dumps({
+        "plans": [parity.plan_outputs(MODULES, RULES, case) for case in plans],
+        "states": [parity.state_outputs(MODULES, RULES, case) for case in states]}))
+    for case, mine, theirs in zip(plans, expected["plans"], got["plans"]):
+        assert theirs == mine, case
+    for case, mine, theirs in zip(states, expected["states"], got["states"]):
+        assert theirs == mine, case
+    assert sum("error" in outputs for outputs in got["plans"]) == len(BAD)

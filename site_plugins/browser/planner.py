@@ -88,7 +88,7 @@ def _rounds(situation):
 
 def _answer(situation):
     """The employer's final answer, as a `when: outcome` value."""
-    for field, outcome, _ in ANSWERS[:2]:
+    for field, outcome, _, _ in ANSWERS[:2]:
         if situation[field]:
             return outcome
     return "waiting"
@@ -101,7 +101,7 @@ def _facts(situation, number, interviewed, outcome, first_round=True):
     if not first_round:
         decision = call_back = None
     anchors = {"interview": interviewed, "decision": decision, "call-back": call_back}
-    for field, _, anchor in ANSWERS:
+    for field, _, anchor, _ in ANSWERS:
         anchors[anchor] = parse_date(situation[field] or "")
     return {"round": number, "anchors": anchors, "interviewed": interviewed,
             "conditions": {"timeline": "stated" if decision else "none",
@@ -184,6 +184,8 @@ def _round_items(rules, situation, facts, effects):
     for rule in rules["rules"]:
         if not rule["plan"] or not _applies(rule, facts, effects):
             continue
+        if facts["round"] > 1 and not rule["plan"].get("at"):
+            continue  # what runs throughout the search is planned once
         made = _items_for(rule, rules, situation, facts, effects, items)
         if rule["id"] in effects["exclude"]:
             dropped += [_dropped(item, effects["exclude"][rule["id"]]) for item in made]
@@ -406,7 +408,7 @@ def _end_with_answers(items, rules, situation):
 
 def _ended_by(item, answers, situation):
     """Why an answer ends this item, or None."""
-    for field, _, answer in ANSWERS:
+    for field, _, _, answer in ANSWERS:
         day = parse_date(situation[field] or "")
         if day is None or answer not in answers:
             continue

@@ -6,9 +6,11 @@ MAX_NAME_LENGTH = 100
 # Characters that would break a line or a calendar field: C0 and C1 controls, DEL, and
 # the Unicode line and paragraph separators. They become spaces in names.
 BREAKS = ("\u2028", "\u2029")
-# The employer's answers, each a date: (field, outcome, anchor).
-ANSWERS = (("rejected_on", "rejected", "rejection"), ("offer_on", "offer", "offer"),
-           ("next_interview", "next-round", "next-interview"))
+# The employer's answers, each a date: (field, its `when: outcome`, the anchor for its
+# date, and its name in a step's `ends_with`).
+ANSWERS = (("rejected_on", "rejected", "rejection", "rejection"),
+           ("offer_on", "offer", "offer", "offer"),
+           ("next_interview", "next-round", "next-interview", "next-round"))
 DATE_FIELDS = ("decision_by", "call_back_on", "rejected_on", "offer_on", "next_interview")
 
 

@@ -165,8 +165,9 @@ def _choices(given, rules):
     """(choices that are still positions, the ones that are not)."""
     positions = dict((d["id"], [p["id"] for p in d["positions"]]) for d in rules["disagreements"])
     kept, dropped = {}, {}
-    for key, value in (given.items() if isinstance(given, dict) else []):
-        if isinstance(key, str) and isinstance(value, str) and value in positions.get(key, ()):
+    for key in sorted(given) if isinstance(given, dict) else []:  # one order in both Pythons
+        value = given[key]
+        if isinstance(value, str) and value in positions.get(key, ()):
             kept[key] = value
         else:
             dropped[str(key)[:100]] = value
