@@ -220,3 +220,10 @@ def test_several_plans_merge_by_date_each_item_naming_its_interview():
 ])
 def test_relative_labels(day, label):
     assert dates.relative_label(dates.parse_date(day), date(2026, 11, 22)) == label
+
+
+def test_what_an_answer_ends_but_was_due_before_it_is_missed_once_the_answer_comes():
+    before = rows(make_plan("2026-11-19", **STATED), "state")
+    after = rows(make_plan("2026-11-19", **dict(STATED, rejected_on="2026-11-19")), "state")
+    assert (before["thank:ana"], after["thank:ana"]) == (("overdue",), ("missed",))
+    assert after["notes"] == ("missed",) and after["closing"] == ("upcoming",)

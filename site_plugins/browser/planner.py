@@ -402,8 +402,21 @@ def _end_with_answers(items, rules, situation):
         if reason:
             dropped.append(_dropped(item, reason))
         else:
-            kept.append(item)
+            kept.append(_useful_until_answered(item, ends[item["step"]], situation))
     return kept, dropped
+
+
+def _useful_until_answered(item, answers, situation):
+    """An item the answer ends but that was due before it stops helping the day before
+    the answer: a thank-you not yet sent is no use once you have been turned down."""
+    for field, _, _, answer in ANSWERS[:2]:
+        day = parse_date(situation[field] or "")
+        if day is None or answer not in answers or item["due"] is None:
+            continue
+        last = iso(day - timedelta(days=1))
+        if item["useful_until"] is None or item["useful_until"] > last:
+            item["useful_until"] = max(last, item["latest"] or item["due"])
+    return item
 
 
 def _ended_by(item, answers, situation):
