@@ -6,6 +6,20 @@
 (function () {
   var app = document.getElementById("fu-app");
   if (!app) return;
+  // A share link's data: taken out of the address bar at once (a reload never applies it
+  // again) and kept for the planner; one too long to be an interview is only measured.
+  function takeLink() {
+    var hash = location.hash;
+    if (!/^#(interview|answers)=/.test(hash)) return false;
+    window.followupLink = hash.length <= 20020 ? hash : { tooLong: hash.length };
+    history.replaceState(null, "", location.pathname + location.search);
+    return true;
+  }
+  takeLink();
+  // A link pasted into the address bar of an open checklist arrives without a reload.
+  window.addEventListener("hashchange", function () {
+    if (takeLink()) document.dispatchEvent(new Event("followup-link"));
+  });
   var typed = window.followupTyped = [];
   function note(event) {
     var id = event.target && event.target.id;

@@ -338,8 +338,9 @@ def clear_notice():
     element("fu-notice").hidden = True
 
 
-def show_view():
-    """Show one interview's form, or the merged view without it, and the list of them."""
+def show_view(typed=()):
+    """Show one interview's form (less the fields in `typed`, which the reader changed
+    before the planner was ready), or the merged view without it, and the list of them."""
     everything = app["current"] == state.ALL
     element("fu-answers").hidden = everything
     for section in ("timeline", "message-drafts"):
@@ -352,7 +353,7 @@ def show_view():
     calendar.textContent = ("Add all interviews to your calendar (.ics)" if everything else
                             "Add to calendar (.ics)")
     if not everything:
-        write_answers(current_record()["answers"])
+        write_answers(current_record()["answers"], typed)
     app["drawn"] = {}
 
 
@@ -605,15 +606,17 @@ def copy_text(text):
 
 def open_share_link():
     """A share link adds its interview beside the reader's own (or offers to update the
-    same one). The link's data is taken out of the address bar at once, so a reload
-    never applies it again."""
-    fragment = str(window.location.hash)
-    prefix = [p for p in SHARE_PREFIXES if fragment.startswith(p)]
-    if not prefix:
+    same one)."""
+    link = getattr(window, "followupLink", None)  # put there by browser/early.js, out of the address bar
+    window.followupLink = None
+    if not link:
         return
-    window.history.replaceState(None, "", str(window.location.pathname) +
-                                str(window.location.search))
-    text, problem = state.percent_decoded(fragment[len(prefix[0]):], MAX_FRAGMENT)
+    if not isinstance(link, str):
+        notice("The shared link could not be read: it is too long (%d characters; at most "
+               "%d). Your own interviews are unchanged." % (int(link.tooLong), MAX_FRAGMENT))
+        return
+    prefix = [p for p in SHARE_PREFIXES if link.startswith(p)]
+    text, problem = state.percent_decoded(link[len(prefix[0]):], MAX_FRAGMENT)
     data, problem = parsed(text) if text is not None else (None, problem)
     shared, problem = state.shared_record(data) if data is not None else (None, problem)
     if shared is None:
@@ -753,18 +756,29 @@ def listen(element_id, kind, handler):
 
 def typed_early():
     """The fields the reader changed before the planner was ready (browser/early.js)."""
-    typed = window.followupTyped
+    typed = getattr(window, "followupTyped", None)
     return [str(field_id) for field_id in typed] if typed else []
 
 
 def start():
+    """Start the checklist; if anything goes wrong, say so in the page and leave the
+    reader's saved data as it is."""
+    try:
+        begin()
+    except Exception as error:
+        announce("The planner could not start (%s). Your saved answers are untouched; "
+                 "reloading the page may help." % type(error).__name__)
+        element("fu-app").setAttribute("data-state", "failed")
+        raise
+
+
+def begin():
     app["rules"] = json.load(open("rules.json"))
     app["bundle"] = str(element("fu-app").getAttribute("data-bundle"))
     problems = load_all()
     typed = typed_early()
-    show_view()
+    show_view(typed)
     if typed and app["current"] != state.ALL:
-        write_answers(current_record()["answers"], typed)
         current_record()["answers"] = read_answers()
         save_record(current_record())
     redraw()
@@ -780,6 +794,7 @@ def start():
         listen(container, "click", on_click)
     listen("fu-which", "change", on_switch)
     listen("fu-import", "change", import_file)
+    document.addEventListener("followup-link", create_proxy(lambda event: open_share_link()))
     for control in document.querySelectorAll("#fu-app [disabled]"):
         control.disabled = False
     save_snapshot()
