@@ -71,7 +71,7 @@ def test_the_steps_come_in_the_order_a_reader_meets_them(rules):
 
 def test_the_registry_holds_the_five_sources_and_every_one_is_cited(rules):
     assert set(by_id(rules["sources"])) == SOURCE_IDS
-    cited = {s for rule in rules["rules"] for s in rule["sources"]}
+    cited = {cite["source"] for rule in rules["rules"] for cite in rule["sources"]}
     assert cited == SOURCE_IDS
 
 
@@ -87,28 +87,38 @@ def test_timings_are_data_with_the_source_that_gives_them(rules, rule_id, anchor
                                                           latest, hours, source):
     plan = by_id(rules["rules"])[rule_id]["plan"]
     assert plan["at"] == {"anchor": anchor, "days": days, "latest": latest, "hours": hours}
-    assert source in plan["timing_sources"]
+    assert source in {cite["source"] for cite in plan["timing_sources"]}
 
 
 def test_our_own_timing_choices_say_so(rules):
     move_on = by_id(rules["rules"])["move-on"]["plan"]
-    assert move_on["at"]["anchor"] == "escalate" and not move_on.get("timing_sources")
-    assert "Our choice" in move_on["timing_note"]
+    assert move_on["at"] == {"anchor": "status-check", "days": 14, "latest": None, "hours": None}
+    assert not move_on.get("timing_sources")
+    assert move_on["timing_note"].startswith("Malone Solutions gives no number of days.")
+    assert "The guide suggests two weeks" in move_on["timing_note"]
 
 
 def test_conditions_cover_the_situations_the_sources_distinguish(rules):
     used = {key for rule in rules["rules"] for key in rule["when"]}
-    assert used == {"timeline", "call_back", "hr", "via_linkedin", "rejected"}
+    assert used == {"timeline", "call_back", "hr", "via_linkedin", "outcome"}
 
 
 @pytest.mark.parametrize("disagreement_id, positions, default", [
-    ("note-medium", {"email", "handwritten", "printed", "email-then-paper"}, "email"),
+    ("note-medium", {"email", "handwritten", "printed", "email-then-paper", "it-depends"},
+     "email"),
     ("follow-up-channel", {"phone", "email"}, "email"),
-    ("status-contact", {"hr-only", "hiring-contact"}, "hr-only"),
+    ("status-contact", {"hr-only", "interviewer"}, "hr-only"),
     ("thank-you-timing", {"same-day", "within-a-day", "within-two-days"}, "same-day"),
+    ("after-deadline-wait", {"right-after", "several-days"}, "right-after"),
     ("no-timeline-wait", {"one-week", "two-weeks"}, "one-week"),
     ("linkedin-connect", {"look-up-only", "connect"}, "look-up-only"),
     ("notes-weight", {"matters", "courtesy"}, "matters"),
+    ("how-many-follow-ups", {"twice-through-hr", "one-then-wait", "once-then-move-on",
+                             "stay-in-touch"}, "twice-through-hr"),
+    ("thank-or-sell", {"restate-fit", "simply-thank"}, "restate-fit"),
+    ("rejection-note", {"handwritten", "printed"}, "handwritten"),
+    ("phoning-the-interviewer", {"no-calls", "brief-call"}, "no-calls"),
+    ("sell-again", {"remind-fit", "just-ask"}, "remind-fit"),
 ])
 def test_each_disagreement_keeps_every_side_with_sources(rules, disagreement_id, positions,
                                                          default):
