@@ -209,8 +209,8 @@ def _item_lines(item, rules):
     if item["note"]:
         lines.append(f"      {item['note']}")
     lines += _wrapped("Sources: " + words.credits_line(item["cites"], item["own"], rules))
-    for part, note in item["own"].items():
-        lines += _wrapped(f"The guide's own choice ({words.PART_WORDS[part]}): {note}")
+    for part, note in words.own_notes(item["own"]):
+        lines += _wrapped(f"The guide's own choice ({part}): {note}")
     return lines
 
 

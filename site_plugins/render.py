@@ -97,10 +97,9 @@ def credits(cites, own, rules, depth):
     """Who says each part of an action, as source badges (one list when every part has
     the same sources), with the guide's own choices named as such."""
     groups = words.credit_groups(cites, own)
-    if len(groups) == 1 and groups[0][1]:
+    if len(groups) == 1:
         return "Sources: " + badges(groups[0][1], rules, depth)
-    return "Sources: " + "; ".join("*%s:* %s" % (part, badges(cited, rules, depth) if cited
-                                                 else words.OWN_WORDS)
+    return "Sources: " + "; ".join("*%s:* %s" % (part, badges(cited, rules, depth))
                                    for part, cited in groups)
 
 
@@ -183,9 +182,8 @@ def _rule_block(rule, rules):
     if rule["plan"]:
         lines += [_when_line(rule, rules), ""]
         cites, own = planner.rule_cites(rule), planner.rule_notes(rule)
-        for part, note in own.items():
-            lines += ['!!! note "The guide\'s own choice: %s"' % words.PART_WORDS[part],
-                      "    " + text(note), ""]
+        for part, note in words.own_notes(own):
+            lines += ['!!! note "The guide\'s own choice: %s"' % part, "    " + text(note), ""]
     shaping = _shaping(rule, rules, 1)
     if shaping:
         lines += ["**The sources differ:** " + shaping, ""]

@@ -53,7 +53,7 @@ def test_every_flag_reaches_the_plan():
     items = plan_json("--interviewed", "2026-11-16", "--today", "2026-11-16",
                       "--call-back-on", "2026-11-20", "--no-hr", "--via-linkedin",
                       "--rejected-on", "2026-11-25", "--holiday", "2026-11-20",
-                      "--choose", "note-medium=printed")["items"]
+                      "--choose", "rejection-note=printed")["items"]
     by_id = {i["id"]: i for i in items}
     assert by_id["check-on-call-back"]["due"] == "2026-11-23"  # Fri 20 is a holiday
     assert "ask-hr-for-names" not in by_id and "linkedin-message" in by_id
@@ -86,7 +86,7 @@ Now
         at the latest Tue 17 Nov 2026
       Send a note.
       Sources: what, whom: Alpha article, Beta article; when: Alpha article;
-        how: Beta article; how long it helps: the guide's own choice
+        how: Beta article
       The guide's own choice (how long it helps): A late note still helps
         for a week.
 
@@ -95,7 +95,7 @@ Coming up
   [ ] Send a closing note
       The hiring contact, as a handwritten card; the day after the rejection
       Thank them anyway.
-      Sources: what, whom, how: Beta article; when: the guide's own choice
+      Sources: Beta article
       The guide's own choice (when): The day after, our choice.
 
 Throughout
@@ -125,12 +125,14 @@ def test_json_has_states_next_dropped_and_the_interview():
 
 
 def test_an_offer_keeps_what_still_applies_and_the_calendar_leaves_out_the_rest():
-    args = ("--rules", FIXTURE, "--interviewed", "2026-11-16", "--today", "2026-11-23",
+    args = ("--rules", FIXTURE, "--interviewed", "2026-11-16", "--today", "2026-11-17",
             "--offer-on", "2026-11-20")
-    ids = [i["id"] for i in plan_json(*args)["items"]]
-    assert ids == ["ask", "notes", "thank", "keep-looking"]
+    result = plan_json(*args)
+    assert [(i["id"], i["state"]) for i in result["items"]] == [
+        ("ask", "missed"), ("notes", "overdue"), ("thank", "today"), ("keep-looking", "ongoing")]
+    assert [d["id"] for d in result["dropped"]] == ["check-week", "again"]
     calendar = icalendar.Calendar.from_ical(ics_bytes(*args))
-    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Thank them"]
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Write notes", "Thank them"]
 
 
 def test_it_runs_from_any_folder(tmp_path):
@@ -148,8 +150,8 @@ def test_ics_parses_and_each_event_falls_on_its_items_due_date():
     assert max(len(line) for line in raw.split(b"\r\n")) <= 75
     calendar = icalendar.Calendar.from_ical(raw)
     events = list(calendar.walk("VEVENT"))
-    dated = [i for i in items if i["due"]]
-    assert len(events) == len(dated)
+    dated = [i for i in items if i["due"] and i["state"] != "missed"]
+    assert len(events) == len(dated) and dated
     for event, item in zip(events, dated):
         assert event.decoded("DTSTART") == date.fromisoformat(item["due"])
         assert str(event["SUMMARY"]) == item["title"]
@@ -175,7 +177,7 @@ def test_ics_parses_and_each_event_falls_on_its_items_due_date():
      "followup plan: --decision-within '0w': must be between 1 day and a year"),
     (["--interviewed", "2026-11-18", "--choose", "note-medium=fax"],
      "followup plan: --choose 'note-medium=fax': is not a position "
-     "(known: email, handwritten, printed, email-then-paper)"),
+     "(known: email, handwritten, printed, email-then-paper, it-depends)"),
     (["--interviewed", "2026-11-18", "--choose", "note-medium"],
      "followup plan: --choose 'note-medium': must be DISAGREEMENT=POSITION"),
     (["--interviewed", "2026-11-18", "--holiday", "someday"],

@@ -16,11 +16,12 @@ def mkdocs_build(project):
 def test_a_broken_rule_fails_the_build_with_the_loaders_located_message(tmp_path):
     project = project_copy(tmp_path)
     rule_file = project / "rules" / "05-escalate.yml"
-    rule_file.write_text(rule_file.read_text().replace("sources: [hiring-manager]\n",
-                                                       "sources: [hiring-manger]\n", 1))
+    text = rule_file.read_text()
+    assert "    sources: {hiring-manager: " in text
+    rule_file.write_text(text.replace("    sources: {hiring-manager: ", "    sources: {hiring-manger: ", 1))
     result = mkdocs_build(project)
     assert result.returncode != 0
-    assert re.search(r"rules/05-escalate\.yml:\d+:\d+: rule sources\[1\]: unknown source "
+    assert re.search(r"rules/05-escalate\.yml:\d+:\d+: rule sources key: unknown source "
                      r"'hiring-manger'", result.stderr)
     assert "Traceback" not in result.stderr
 

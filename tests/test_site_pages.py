@@ -5,7 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
+from conftest import build_site, project_copy
+from site_plugins.browser import planner, words
 from site_plugins.rules import load_rules
 
 RULES = load_rules(Path(__file__).resolve().parent.parent / "rules")
@@ -28,37 +31,59 @@ def text(markup):
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
+def anchor(cite):
+    return cite["source"] + ("-" + cite["section"] if cite["section"] else "")
+
+
 @pytest.mark.parametrize("rule", RULES["rules"], ids=[r["id"] for r in RULES["rules"]])
-def test_each_rule_is_on_its_step_page_with_its_sources(built_site, rule):
+def test_each_rule_is_on_its_step_page_with_each_part_sourced(built_site, rule):
     block = section(page(built_site, f"steps/{rule['step']}"), rule["id"])
     assert rule["title"] in text(block)
     assert " ".join(rule["text"].split()[:6]) in " ".join(text(block).split())
-    for source_id in rule["sources"]:
-        assert f'href="../../sources/#{source_id}"' in block
+    for cites in planner.rule_cites(rule).values():
+        for cite in cites:
+            assert f'href="../../sources/#{anchor(cite)}"' in block
+    for _, note in words.own_notes(planner.rule_notes(rule)):
+        assert " ".join(note.split()[:6]) in " ".join(text(block).split())
 
 
 @pytest.mark.parametrize("disagreement", RULES["disagreements"],
                          ids=[d["id"] for d in RULES["disagreements"]])
 def test_each_disagreement_shows_every_position_and_the_default(built_site, disagreement):
     block = section(page(built_site, "disagreements"), disagreement["id"])
-    words = text(block)
+    said = text(block)
     for position in disagreement["positions"]:
-        assert position["label"] in words and position["summary"] in words
-        for source_id in position["sources"]:
-            assert f'href="../sources/#{source_id}"' in block
+        assert position["label"] in said and position["summary"] in said
+        for cite in position["sources"]:
+            assert f'href="../sources/#{anchor(cite)}"' in block
     default = next(p for p in disagreement["positions"] if p["id"] == disagreement["default"])
-    assert f"Our default: {default['label']}" in words
+    assert default["label"] in said and disagreement["why_default"] in " ".join(said.split())
 
 
-def test_the_sources_page_lists_every_citing_rule(built_site):
+def test_the_sources_page_names_links_and_locates_every_article(built_site):
     markup = page(built_site, "sources")
     for source in RULES["sources"]:
         block = section(markup, source["id"])
-        citing = [r for r in RULES["rules"] if source["id"] in r["sources"]
-                  or source["id"] in ((r["plan"] or {}).get("timing_sources") or [])]
+        citing = [r for r in RULES["rules"] if source["id"] in planner.rule_sources(r)]
         assert f"Cited by {len(citing)} rules" in text(block)
+        assert source["name"] in text(block) and source["title"] in text(block)
+        if source.get("url"):
+            assert f'href="{source["url"]}"' in block
+        for section_id, heading in source["sections"].items():
+            assert f'id="{source["id"]}-{section_id}"' in block and heading in text(block)
         for rule in citing:
             assert f'href="../steps/{rule["step"]}/#{rule["id"]}"' in block
+    assert sum(bool(source.get("url")) for source in RULES["sources"]) == 4
+
+
+def test_no_article_id_is_visible_in_any_page(built_site):
+    ids = [source["id"] for source in RULES["sources"]]
+    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(map(re.escape, ids)))
+    for path in built_site.rglob("*.html"):
+        markup = path.read_text(encoding="utf-8")
+        body = re.sub(r"<(script|style|mpy-config|py-config)[^>]*>.*?</\1>", "", markup, flags=re.S)
+        shown = text(re.sub(r'\s(href|id|class|data-[\w-]+|for|aria-[\w-]+)="[^"]*"', "", body))
+        assert not pattern.findall(shown), (path, pattern.findall(shown)[:5])
 
 
 def test_the_home_page_lists_the_steps_in_order_with_a_described_timeline(built_site):
@@ -72,11 +97,11 @@ def test_the_home_page_lists_the_steps_in_order_with_a_described_timeline(built_
 
 def test_the_checklist_shows_the_default_plan_from_the_planner(built_site):
     markup = page(built_site, "checklist")
-    plan = section(markup, "your-plan")
+    plan = re.search(r'<div id="fu-plan">.*?<div id="fu-toolbar"', markup, re.S).group(0)
     for title in ("Write your debrief notes", "Ask where things stand", "Check in once more",
-                  "Cross this job off your list", "Keep applying elsewhere"):
+                  "Keep your other options open"):
         assert title in text(plan)
-    assert markup.count('type="checkbox"') >= 10
+    assert plan.count('type="checkbox"') >= 10
 
 
 def test_no_page_names_another_host_in_a_script_style_or_font(built_site):
@@ -84,3 +109,22 @@ def test_no_page_names_another_host_in_a_script_style_or_font(built_site):
         markup = path.read_text(encoding="utf-8")
         for match in re.finditer(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)"', markup):
             assert not re.match(r"(https?:)?//", match.group(1)), (path, match.group(1))
+
+
+def test_rule_text_is_shown_as_written_never_run_or_read_as_markup(tmp_path):
+    """A rule whose text holds HTML, a script and Markdown shows those characters."""
+    (tmp_path / "project").mkdir()
+    project = project_copy(tmp_path / "project")
+    hostile = "<script>window.__pwned=1</script> *not bold* [link](http://x) {: #y } &amp; | a"
+    rule_file = project / "rules" / "02-debrief.yml"
+    data = yaml.safe_load(rule_file.read_text())
+    rule = next(r for r in data["rules"] if r["id"] == "write-debrief")
+    rule.update(title="Write <b>notes</b> *now*", text=hostile)
+    rule_file.write_text(yaml.safe_dump(data, allow_unicode=True))
+    site = tmp_path / "site"
+    build_site(site, config=project / "mkdocs.yml", cwd=project)
+    markup = (site / "steps" / "debrief" / "index.html").read_text(encoding="utf-8")
+    block = section(markup, "write-debrief")
+    assert "<script>window.__pwned" not in markup and "<b>notes</b>" not in markup
+    assert hostile in html.unescape(re.sub(r"<[^>]+>", "", block))
+    assert "Write <b>notes</b> *now*" in text(block)

@@ -7,7 +7,7 @@ from the reader or the rules is escaped here, and nowhere else is markup made fr
 from . import dates
 from .planner import next_item, tick_key
 from .timeline import escape
-from .words import OWN_WORDS, PART_WORDS, credit_groups, section_heading, source_name, \
+from .words import credit_groups, own_notes, section_heading, source_name, \
     whom_and_how
 
 SECTIONS = (("now", "Now", ("today", "overdue")), ("coming", "Coming up", ("upcoming",)),
@@ -109,20 +109,18 @@ def credits_html(cites, own, rules, base, item=None):
     """Who says each part, as source badges that lead to the article's section on the
     sources page; the guide's own choices with their reasons."""
     groups = credit_groups(cites, own)
-    single = len(groups) == 1 and groups[0][1]
     parts = []
     for words, cited in groups:
-        badges = " ".join(badge(cite, rules, base) for cite in _once(cited)) if cited else \
-            '<span class="fu-own-tag">%s</span>' % OWN_WORDS
-        parts.append(badges if single else '<span class="fu-part">%s:</span> %s' % (words, badges))
+        badges = " ".join(badge(cite, rules, base) for cite in _once(cited))
+        parts.append(badges if len(groups) == 1 else
+                     '<span class="fu-part">%s:</span> %s' % (words, badges))
     more = ""
     if item is not None:
         more = ' \u00b7 <a href="%ssteps/%s/#%s">The guide on this step</a>' % (
             base, item["step"], item["rule"])
     lines = ['<p class="fu-cite">Sources: %s%s</p>' % ("; ".join(parts), more)]
-    lines += ['<p class="fu-own">The guide\'s own choice (%s): %s</p>' % (PART_WORDS[part],
-                                                                         escape(own[part]))
-              for part in own]
+    lines += ['<p class="fu-own">The guide\'s own choice (%s): %s</p>' % (part, escape(note))
+              for part, note in own_notes(own)]
     return "".join(lines)
 
 

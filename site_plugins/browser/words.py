@@ -68,11 +68,11 @@ def section_heading(cite, rules):
 def credit_groups(cites, own):
     """The parts of an item grouped by who says them: [(part words, citations)], parts
     with the same citations together, e.g. [("what, when", [...]), ("how", [...])]. A part
-    that is only the guide's own choice comes with None."""
+    that is only the guide's own choice is left out: its note says so, with the reason."""
     groups = []
     for part in ("action", "timing", "to", "channel", "useful"):
-        cited = cites.get(part) or (None if part in own else [])
-        if cited == []:
+        cited = cites.get(part)
+        if not cited:
             continue
         same = [group for group in groups if group[1] == cited]
         if same:
@@ -85,13 +85,11 @@ def credit_groups(cites, own):
 def credits_line(cites, own, rules):
     """One line of who says what, in names: 'what, when: Selectek; how: A hiring manager'."""
     groups = credit_groups(cites, own)
-    if len(groups) == 1 and groups[0][1]:
+    if len(groups) == 1:
         return names_of(groups[0][1], rules)
-    return "; ".join(parts + ": " + (names_of(cited, rules) if cited else OWN_WORDS)
-                     for parts, cited in groups)
+    return "; ".join(parts + ": " + names_of(cited, rules) for parts, cited in groups)
 
 
-OWN_WORDS = "the guide's own choice"
 
 
 def names_of(cites, rules):
@@ -110,3 +108,10 @@ def whom_and_how(item):
         return "your own task"
     return RECIPIENT_WORDS[item["to"]] + (", " + CHANNEL_WORDS[item["channel"]]
                                           if item["channel"] else "")
+
+
+def own_notes(own):
+    """[(part words, note)] for the parts the guide decided itself, in the parts' order
+    (a dict's order differs between the two Pythons)."""
+    return [(PART_WORDS[part], own[part]) for part in ("timing", "to", "channel", "useful")
+            if part in own]
