@@ -5,7 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from test_site_browser import crawl
-from test_widget import fill, open_checklist
+from test_widget import fill, more_actions, open_checklist
 
 pytestmark = pytest.mark.browser
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
@@ -38,11 +38,15 @@ def test_the_filled_in_widget_has_no_violations(browser, site_url, scheme):
     open_checklist(page, site_url, today="2026-11-18")
     fill(page, {"interviewed": "2026-11-10", "decision_within": "1w", "interviewers": ["Ana"],
                 "rejected_on": "2026-11-20", "holidays": ["2026-11-26"]})
+    page.click("button[data-action=add]")  # a notice with a button, and two interviews
+    fill(page, {"interviewed": "2026-11-16", "company": "Acme", "interviewers": ["Bo"],
+                "decision_within": "1w"})
     page.fill("#fu-decision-n", "0")  # an error message showing, too
     expect(page.locator("#fu-decision-n")).to_have_attribute("aria-invalid", "true")
+    more_actions(page)
     page.click("button[data-action=copy-plain]")
-    for draft in page.locator(".fu-draft summary").all():
-        draft.click()
+    for folded in page.locator(".fu-draft summary, .fu-missed summary, .fu-dropped summary").all():
+        folded.click()
     page.locator(".fu-choices summary").click()
     assert violations(page) == []
     page.context.close()

@@ -5,7 +5,7 @@ import pytest
 
 from site_plugins.csp import inline_script_hashes, policy, with_policy
 from test_site_browser import crawl
-from test_widget import fill, open_checklist
+from test_widget import fill, more_actions, open_checklist
 
 META = re.compile(r'<head[^>]*><meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -44,6 +44,7 @@ def test_no_violation_on_any_page_or_while_the_widget_is_used(page, site_url):
         violations += page.evaluate("window.__csp")
     open_checklist(page, site_url, today="2026-11-18")
     fill(page, {"interviewed": "2026-11-10", "decision_within": "1w", "interviewers": ["Ana"]})
+    more_actions(page)
     page.click("button[data-action=share]")
     with page.expect_download():
         page.click("button[data-action=calendar]")

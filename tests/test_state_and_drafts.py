@@ -163,9 +163,9 @@ def test_drafts_follow_the_plan_one_thank_you_per_interviewer_each_named():
 
 
 def test_a_late_reader_is_told_the_interview_day_in_words():
-    answers, result = plan_and_answers(interviewed="2026-11-18")
+    answers, result = plan_and_answers(interviewed="2026-11-20")
     made = drafts.drafts(answers, result, TODAY)
-    assert "meeting me on Wednesday about" in next(
+    assert "meeting me on Friday about" in next(
         d for d in made if d["kind"] == "Thank-you note")["body"]
 
 

@@ -458,20 +458,20 @@ def test_bad_input_marks_the_field_and_keeps_the_plan(page, site_url, control, v
 
 def test_drafts_follow_the_situation_and_keep_the_readers_edits(page, site_url):
     open_checklist(page, site_url, today="2026-11-23")
-    fill(page, {"interviewed": "2026-11-18", "interviewers": ["Ana Ruiz", "Bo Li"],
+    fill(page, {"interviewed": "2026-11-20", "interviewers": ["Ana Ruiz", "Bo Li"],
                 "company": "Acme"})
     titles = page.eval_on_selector_all(".fu-draft summary", "s => s.map(e => e.textContent)")
     assert titles[0].startswith("Thank-you note to Ana Ruiz") and \
         titles[1].startswith("Thank-you note to Bo Li")
     body = page.locator("#fu-draft-send-thank-you\\:ana-ruiz")
-    assert "meeting me on Wednesday" in body.input_value()
+    assert "meeting me on Friday" in body.input_value()
     page.locator(".fu-draft summary").first.click()
     body.fill("My own words")
     page.reload()
     wait_ready(page)
     expect(page.locator("#fu-draft-send-thank-you\\:ana-ruiz")).to_have_value("My own words")
-    fill(page, {"interviewed": "2026-11-18", "interviewers": ["Ana Ruiz"], "company": "Acme",
-                "rejected_on": "2026-11-23", "choices": {"note-medium": "handwritten"}})
+    fill(page, {"interviewed": "2026-11-20", "interviewers": ["Ana Ruiz"], "company": "Acme",
+                "rejected_on": "2026-11-23"})
     first = page.locator(".fu-draft").first
     assert "Thank-you note" not in page.inner_text("#fu-drafts")
     assert first.get_attribute("data-draft") in ("ask-feedback", "closing-note")
@@ -532,7 +532,7 @@ def test_yesterdays_snapshot_is_not_shown_as_today(page, site_url):
     release()
     wait_ready(page)
     assert page.locator('#fu-plan li[data-state="overdue"]').count() >= 1
-    assert "since Mon 16 Nov" in page.inner_text("#fu-next")
+    assert page.inner_text("#fu-next") == "Next: Ask where things stand, overdue since yesterday."
 
 
 def test_what_is_typed_before_the_planner_is_ready_is_applied(page, site_url):

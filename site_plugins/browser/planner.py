@@ -213,7 +213,9 @@ def _dates(rule, timing, rules, facts, earlier):
     start = _anchor_date(timing["anchor"], facts, earlier)
     if start is None:
         return None, None, None, False
-    due = start + timedelta(days=timing["days"])
+    # Nothing is planned before the interview it follows, even "two days before the
+    # next round" when that round comes sooner.
+    due = max(start + timedelta(days=timing["days"]), facts["interviewed"])
     latest = start + timedelta(days=timing["latest"]) if timing["latest"] else None
     floor = rule["plan"].get("not_before")
     floor_start = _anchor_date(floor["anchor"], facts, earlier) if floor else None

@@ -157,8 +157,8 @@ def control_id(key):
 
 def read_answers():
     answers = {"choices": {}}
-    for key in state.TEXT_FIELDS:
-        answers[key] = str(element(control_id(key)).value)
+    for key in state.TEXT_FIELDS:  # clipped to what a saved answer may hold
+        answers[key] = str(element(control_id(key)).value)[:state.MAX_TEXT]
     for key in state.FLAG_FIELDS:
         answers[key] = bool(element(control_id(key)).checked)
     for disagreement in app["rules"]["disagreements"]:
@@ -233,16 +233,18 @@ def plan_for(record):
     """(plan, problems with the answers as typed): the plan from the answers as typed;
     if they cannot be planned, from the last answers that could; else the defaults."""
     result, problems = try_plan(record["answers"], record["id"])
-    if result is not None:
-        record["valid"] = record["answers"]
-        return result, []
-    for answers in (record["valid"], state.default_answers(record["answers"]["interviewed"]
-                                                           or today_iso()),
-                    state.default_answers(today_iso())):
+    candidates = [] if result is not None else [
+        record["valid"], state.default_answers(record["answers"]["interviewed"] or today_iso()),
+        state.default_answers(today_iso())]
+    for answers in candidates:
         result = try_plan(answers, record["id"])[0]
         if result is not None:
-            return result, problems
-    return None, problems
+            break
+    planned = record["answers"] if not candidates else answers
+    if record["valid"] != planned:  # keep the answers that last made a plan
+        record["valid"] = planned
+        save_record(record)
+    return result, problems
 
 
 def try_plan(answers, interview_id):
