@@ -157,21 +157,32 @@ def _disagreement_block(disagreement, rules):
     lines = ["## %s { #%s }" % (disagreement["question"], disagreement["id"]), "",
              "Part of: [%s](steps/%s.md)" % (steps[disagreement["step"]]["title"],
                                              disagreement["step"]), "",
-             "| Position | What it says | Who says so | What it changes in your plan |",
-             "|---|---|---|---|"]
+             '<ul class="fu-positions" markdown>']
     for position in disagreement["positions"]:
-        label = "**%s**" % position["label"]
-        if position["id"] == disagreement["default"]:
-            label += " (our default)"
-        lines.append("| %s | %s | %s | %s |" % (label, position["summary"],
-                                                badges(position["sources"], rules, 0),
-                                                effect_words(position["effect"], rules)))
-    return lines + ["", '!!! tip "Our default: %s"' % default["label"],
+        lines += _position_card(position, position["id"] == disagreement["default"], rules)
+    return lines + ["</ul>", "", '!!! tip "Our default: %s"' % default["label"],
                     "    " + disagreement["why_default"], ""]
 
 
-def effect_words(effect, rules):
-    """What a position changes in the plan, in words; derived from its effect data."""
+def _position_card(position, is_default, rules):
+    """One side of a disagreement as a card (a list item), so that sides stack on a phone
+    and stand side by side where there is room, without a table to scroll sideways."""
+    label = "**%s**" % position["label"] + (" (our default)" if is_default else "")
+    return (['<li class="fu-position%s" markdown="block">' % (" fu-default" if is_default else ""),
+             label, "", position["summary"], "",
+             "**Who says so:** " + badges(position["sources"], rules, 0), ""]
+            + _plan_changes(effect_changes(position["effect"], rules)) + ["", "</li>"])
+
+
+def _plan_changes(changes):
+    heading = "**What it changes in your plan:**"
+    if not changes:
+        return [heading + " Nothing: the dates and people stay the same."]
+    return [heading, ""] + ["- " + change for change in changes]
+
+
+def effect_changes(effect, rules):
+    """What a position changes in the plan, one line per change; derived from its effect data."""
     titles = dict((rule["id"], rule["title"]) for rule in rules["rules"])
     changes = []
     for rule_id, timing in (effect.get("timing") or {}).items():
@@ -182,7 +193,7 @@ def effect_words(effect, rules):
         changes.append("%s: %s" % (titles[rule_id], words.CHANNEL_WORDS[channel]))
     for rule_id in effect.get("include") or []:
         changes.append("Adds: %s" % titles[rule_id])
-    return "<br>".join(changes) if changes else "Nothing: the dates and people stay the same."
+    return changes
 
 
 # --- sources ----------------------------------------------------------------------
