@@ -257,7 +257,8 @@ def _first_check_tabs(rules):
         if rule["step"] == "status-check" and rule["plan"]:
             lines += ['=== "If %s"' % _tab_label(rule), "",
                       "    **%s**: %s." % (rule["title"], words.describe_timing(rule["plan"]["at"], rules)),
-                      "    " + rule["text"] + " [More](steps/status-check.md#%s)" % rule["id"], ""]
+                      "    " + rule["text"] + " [More on “%s”](steps/status-check.md#%s)"
+                      % (rule["title"], rule["id"]), ""]
     return lines
 
 

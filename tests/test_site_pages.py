@@ -84,3 +84,18 @@ def test_no_page_names_another_host_in_a_script_style_or_font(built_site):
         markup = path.read_text(encoding="utf-8")
         for match in re.finditer(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)"', markup):
             assert not re.match(r"(https?:)?//", match.group(1)), (path, match.group(1))
+
+
+# Link texts that say nothing about where a link goes (Lighthouse's English list).
+GENERIC_LINK_TEXTS = {"click here", "click this", "go", "here", "information", "learn more",
+                      "more", "more info", "more information", "right here", "read more",
+                      "see more", "start", "this"}
+
+
+def test_every_link_says_where_it_goes(built_site):
+    generic = []
+    for path in built_site.rglob("*.html"):
+        for anchor in re.finditer(r"<a\b[^>]*>(.*?)</a>", path.read_text(encoding="utf-8"), re.S):
+            if " ".join(text(anchor.group(1)).split()).lower() in GENERIC_LINK_TEXTS:
+                generic.append((str(path.relative_to(built_site)), anchor.group(0)))
+    assert generic == []
