@@ -219,24 +219,35 @@ def disagreements_page(rules):
 def _disagreement_block(disagreement, rules):
     steps = by_id(rules["steps"])
     default = by_id(disagreement["positions"])[disagreement["default"]]
-    lines = ["## %s { #%s }" % (disagreement["question"], disagreement["id"]), "",
-             "Part of: [%s](steps/%s.md)" % (steps[disagreement["step"]]["title"],
+    lines = ["## %s { #%s }" % (text(disagreement["question"]), disagreement["id"]), "",
+             "Part of: [%s](steps/%s.md)" % (text(steps[disagreement["step"]]["title"]),
                                              disagreement["step"]), "",
-             "| Position | What it says | Who says so | What it changes in your plan |",
-             "|---|---|---|---|"]
+             '<ul class="fu-positions" markdown>']
     for position in disagreement["positions"]:
-        label = "**%s**" % position["label"]
-        if position["id"] == disagreement["default"]:
-            label += " (our default)"
-        lines.append("| %s | %s | %s | %s |" % (label, position["summary"],
-                                                badges(position["sources"], rules, 0),
-                                                effect_words(position["effect"], rules)))
-    return lines + ["", '!!! tip "Our default: %s"' % default["label"],
-                    "    " + disagreement["why_default"], ""]
+        lines += _position_card(position, position["id"] == disagreement["default"], rules)
+    return lines + ["</ul>", "", '!!! tip "The guide\'s default: %s"' % text(default["label"]),
+                    "    " + text(disagreement["why_default"]), ""]
 
 
-def effect_words(effect, rules):
-    """What a position changes in the plan, in words; derived from its effect data."""
+def _position_card(position, is_default, rules):
+    """One side of a disagreement as a card (a list item), so that sides stack on a phone
+    and stand side by side where there is room, without a table to scroll sideways."""
+    label = "**%s**" % text(position["label"]) + (" (the guide's default)" if is_default else "")
+    return (['<li class="fu-position%s" markdown="block">' % (" fu-default" if is_default else ""),
+             label, "", text(position["summary"]), "",
+             "**Who says so:** " + badges(position["sources"], rules, 0), ""]
+            + _plan_changes(effect_changes(position["effect"], rules)) + ["", "</li>"])
+
+
+def _plan_changes(changes):
+    heading = "**What it changes in your plan:**"
+    if not changes:
+        return [heading + " Nothing: the dates and people stay the same."]
+    return [heading, ""] + ["- " + text(change) for change in changes]
+
+
+def effect_changes(effect, rules):
+    """What a position changes in the plan, one line per change; derived from its effect data."""
     titles = dict((rule["id"], rule["title"]) for rule in rules["rules"])
     changes = []
     for rule_id, timing in (effect.get("timing") or {}).items():
@@ -247,7 +258,9 @@ def effect_words(effect, rules):
         changes.append("%s: %s" % (titles[rule_id], words.CHANNEL_WORDS[channel]))
     for rule_id in effect.get("include") or []:
         changes.append("Adds: %s" % titles[rule_id])
-    return "<br>".join(changes) if changes else "Nothing: the dates and people stay the same."
+    for rule_id in effect.get("exclude") or []:
+        changes.append("Leaves out: %s" % titles[rule_id])
+    return changes
 
 
 # --- sources ----------------------------------------------------------------------
@@ -356,7 +369,8 @@ def _first_check_tabs(rules):
             lines += ['=== "If %s"' % _tab_label(rule), "",
                       "    **%s**: %s." % (text(rule["title"]),
                                          words.describe_timing(rule["plan"]["at"], rules)),
-                      "    " + text(rule["text"]) + " [More](steps/status-check.md#%s)" % rule["id"], ""]
+                      "    " + text(rule["text"]) + " [More on “%s”](steps/status-check.md#%s)"
+                      % (text(rule["title"]), rule["id"]), ""]
     return lines
 
 

@@ -1,9 +1,13 @@
 """axe-core (WCAG 2.2 A/AA rules): zero violations on every page, in both colour schemes,
-and on the checklist with the widget filled in."""
+at a desktop's and a phone's size, with search results open, and on the checklist with the
+widget filled in."""
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from test_phone import PHONE
 from test_site_browser import crawl
 from test_widget import fill, more_actions, open_checklist
 
@@ -12,15 +16,29 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
                                                 "wcag22aa"]}}
 
 
+def settled(page):
+    """Wait until every finite CSS transition and animation has ended (a cancelled one
+    counts as ended): axe measures colours as drawn, and Material fades in its search
+    dialog and its back-to-top button."""
+    page.evaluate("""Promise.all(document.getAnimations()
+        .filter(animation => animation.effect.getComputedTiming().endTime < Infinity)
+        .map(animation => animation.finished.catch(() => null)))""")
+
+
 def violations(page):
+    settled(page)
     results = Axe().run(page, options=WCAG)
     return [(v["id"], [n["target"] for n in v["nodes"]][:3])
             for v in results.response["violations"]]
 
 
+SIZES = {"desktop": {"width": 1280, "height": 720}, "phone": PHONE}
+
+
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_has_no_violations(browser, site_url, scheme):
-    page = browser.new_context(color_scheme=scheme).new_page()
+def test_every_page_has_no_violations(browser, site_url, scheme, size):
+    page = browser.new_context(color_scheme=scheme, viewport=SIZES[size]).new_page()
     pages, _ = crawl(page, site_url)
     found = {}
     for url in pages:
@@ -48,5 +66,21 @@ def test_the_filled_in_widget_has_no_violations(browser, site_url, scheme):
     for folded in page.locator(".fu-draft summary, .fu-missed summary, .fu-dropped summary").all():
         folded.click()
     page.locator(".fu-choices summary").click()
+    assert violations(page) == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("query, count", [("thank", re.compile(r"^\d+ matching documents?$")),
+                                          ("xylophone", "No matching documents")],
+                         ids=["matches", "matches nothing"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_results_have_no_violations(browser, site_url, scheme, size, query, count):
+    page = browser.new_context(color_scheme=scheme, viewport=SIZES[size]).new_page()
+    page.goto(site_url)
+    page.keyboard.press("/")  # Material's shortcut opens search at every screen size
+    dialog = page.get_by_role("dialog", name="Search")
+    dialog.get_by_role("textbox", name="Search").press_sequentially(query)
+    expect(dialog.locator(".md-search-result__meta")).to_have_text(count)
     assert violations(page) == []
     page.context.close()

@@ -128,3 +128,18 @@ def test_rule_text_is_shown_as_written_never_run_or_read_as_markup(tmp_path):
     assert "<script>window.__pwned" not in markup and "<b>notes</b>" not in markup
     assert hostile in html.unescape(re.sub(r"<[^>]+>", "", block))
     assert "Write <b>notes</b> *now*" in text(block)
+
+
+# Link texts that say nothing about where a link goes (Lighthouse's English list).
+GENERIC_LINK_TEXTS = {"click here", "click this", "go", "here", "information", "learn more",
+                      "more", "more info", "more information", "right here", "read more",
+                      "see more", "start", "this"}
+
+
+def test_every_link_says_where_it_goes(built_site):
+    generic = []
+    for path in built_site.rglob("*.html"):
+        for anchor in re.finditer(r"<a\b[^>]*>(.*?)</a>", path.read_text(encoding="utf-8"), re.S):
+            if " ".join(text(anchor.group(1)).split()).lower() in GENERIC_LINK_TEXTS:
+                generic.append((str(path.relative_to(built_site)), anchor.group(0)))
+    assert generic == []

@@ -4,17 +4,30 @@ Runs at build time and in the browser widget (MicroPython), so it keeps to the s
 subset as the planner. Colours come from the page (currentColor and Material's CSS
 variables), so the picture reads in light and dark mode; employer-facing steps and
 your own tasks differ by shape as well as colour.
+
+The picture is drawn twice and CSS shows one of the two: a wide layout (titles in a column
+left of the chart) and, on narrow screens, a narrow one (each title above its own line of
+the chart). A 760-unit-wide picture squeezed onto a phone would shrink its 13px labels to
+5px; the narrow one is drawn at the size it is shown, so its labels stay readable.
 """
+from collections import namedtuple
 from datetime import timedelta
 
 from . import dates
 from .words import RECIPIENT_WORDS
 
-WIDTH = 760
-LABEL_WIDTH = 330
-ROW = 26
+# The chart runs from x=left (day 0) to x=right (the last day), with at most `ticks` gaps
+# between labelled days (fewer on the narrow one, so dates with a year do not collide); a
+# title gets `title_chars` characters a line (the narrow layout wraps it onto two lines).
+Layout = namedtuple("Layout", ("name", "width", "left", "right", "ticks", "title_chars",
+                               "legend_columns"))
+WIDE = Layout("wide", 760, 340, 700, 3, 44, 4)
+NARROW = Layout("narrow", 320, 36, 262, 2, 38, 2)
+ROW = 26            # a wide row: the title and its line side by side
+LINE = 16           # one line of a title in the narrow layout, which puts its line below
 TOP = 52
-RIGHT_PAD = 44
+LEGEND_ROW = 24
+NARROW_SCREEN = "(max-width:44.9375em)"  # Material's own phone/tablet breakpoint (719px)
 STYLE = (".fu-tl text{fill:currentColor;font:13px/1.2 system-ui,sans-serif}"
          ".fu-tl .fu-axis{stroke:currentColor;stroke-opacity:.45}"
          ".fu-tl .fu-grid{stroke:currentColor;stroke-opacity:.12}"
@@ -23,7 +36,9 @@ STYLE = (".fu-tl text{fill:currentColor;font:13px/1.2 system-ui,sans-serif}"
          ".fu-tl .fu-window{stroke:var(--md-typeset-a-color,#3f51b5);stroke-width:4;"
          "stroke-linecap:round;stroke-opacity:.55}"
          ".fu-tl .fu-ongoing{stroke:currentColor;stroke-width:2;stroke-dasharray:6 5}"
-         ".fu-tl .fu-tick{font-size:12px}")
+         ".fu-tl[data-layout=narrow]{display:none}"
+         "@media " + NARROW_SCREEN + "{.fu-tl[data-layout=wide]{display:none}"
+         ".fu-tl[data-layout=narrow]{display:block}}")
 
 
 def escape(text):
@@ -32,67 +47,102 @@ def escape(text):
 
 
 def timeline_svg(items, interviewed, id_prefix="tl"):
-    """SVG markup for plan items (as the planner returns them) from the interview date."""
+    """SVG markup for plan items (as the planner returns them) from the interview date:
+    the wide picture, then the narrow one, each with its own title and description."""
     start = dates.parse_date(interviewed)
-    span = _span(items, start)
-    height = TOP + ROW * len(items) + 44
-    parts = ['<svg class="fu-tl" role="img" aria-labelledby="%s-title %s-desc" '
-             'viewBox="0 0 %d %d" width="100%%" xmlns="http://www.w3.org/2000/svg">'
-             % (id_prefix, id_prefix, WIDTH, height),
+    summary = escape(_summary(items, start))
+    return (_picture(items, start, WIDE, id_prefix, summary)
+            + _picture(items, start, NARROW, id_prefix + "-narrow", summary))
+
+
+def _picture(items, start, layout, id_prefix, summary):
+    span, step = _axis_days(items, start, layout)
+    rows, bottom = _rows(items, start, span, layout)
+    legend, height = _legend(bottom + 12, layout)
+    # Width in user units for the narrow picture: drawn at its own size, never scaled up.
+    width = "100%" if layout is WIDE else str(layout.width)
+    parts = ['<svg class="fu-tl" data-layout="%s" role="img" aria-labelledby="%s-title %s-desc" '
+             'viewBox="0 0 %d %d" width="%s" xmlns="http://www.w3.org/2000/svg">'
+             % (layout.name, id_prefix, id_prefix, layout.width, height, width),
              "<title id=\"%s-title\">Timeline of the plan</title>" % id_prefix,
-             "<desc id=\"%s-desc\">%s</desc>" % (id_prefix, escape(_summary(items, start))),
-             "<style>" + STYLE + "</style>"]
-    parts += _axis(start, span, height)
-    for row, item in enumerate(items):
-        parts += _row(item, row, start, span)
-    parts += _legend(height)
-    parts.append("</svg>")
-    return "".join(parts)
+             "<desc id=\"%s-desc\">%s</desc>" % (id_prefix, summary)]
+    if layout is WIDE:  # a <style> applies to the page even inside a hidden SVG: one for both
+        parts.append("<style>" + STYLE + "</style>")
+    return "".join(parts + _axis(start, span, step, bottom, layout) + rows + legend + ["</svg>"])
 
 
-def _span(items, start):
-    """Days shown on the axis: the last date in the plan, rounded up to whole weeks."""
+def _axis_days(items, start, layout):
+    """Days on the axis and between its labels: the last date in the plan, rounded up to
+    whole weeks and then to whole steps between labels, so that the last day is labelled."""
     last = 14
     for item in items:
         for key in ("due", "latest"):
             if item.get(key):
                 last = max(last, (dates.parse_date(item[key]) - start).days)
-    return ((last + 6) // 7) * 7
+    weeks = (last + 6) // 7
+    step = (weeks + layout.ticks - 1) // layout.ticks  # in weeks: at most `ticks` gaps
+    return 7 * step * ((weeks + step - 1) // step), 7 * step
 
 
-def _x(day, span):
-    return LABEL_WIDTH + 10 + (WIDTH - LABEL_WIDTH - 10 - RIGHT_PAD) * day / span
+def _x(day, span, layout):
+    return layout.left + (layout.right - layout.left) * day / span
 
 
-def _axis(start, span, height):
-    bottom = height - 40
+def _axis(start, span, step, bottom, layout):
     parts = ['<line class="fu-axis" x1="%d" y1="%d" x2="%d" y2="%d"/>'
-             % (_x(0, span), TOP - 8, _x(span, span), TOP - 8)]
-    step = 7 if span <= 35 else 14
+             % (_x(0, span, layout), TOP - 8, _x(span, span, layout), TOP - 8)]
     for day in range(0, span + 1, step):
-        x = _x(day, span)
+        x = _x(day, span, layout)
         date_label = dates.relative_label(start + timedelta(days=day), start)
         if day == 0:
             date_label = "interview"
         parts.append('<line class="fu-grid" x1="%.1f" y1="%d" x2="%.1f" y2="%d"/>'
                      % (x, TOP - 8, x, bottom))
-        parts.append('<text class="fu-tick" x="%.1f" y="%d" text-anchor="middle">day %d</text>'
+        parts.append('<text x="%.1f" y="%d" text-anchor="middle">day %d</text>'
                      % (x, TOP - 34, day))
-        parts.append('<text class="fu-tick" x="%.1f" y="%d" text-anchor="middle">%s</text>'
+        parts.append('<text x="%.1f" y="%d" text-anchor="middle">%s</text>'
                      % (x, TOP - 18, escape(date_label)))
     return parts
 
 
-def _row(item, row, start, span):
-    y = TOP + ROW * row + ROW / 2
-    parts = ['<text x="8" y="%.1f" dominant-baseline="middle">%s</text>'
-             % (y, escape(_short(item["title"])))]
+def _rows(items, start, span, layout):
+    """Every item's title and line; returns the markup and the y where the rows end."""
+    draw_row = _wide_row if layout is WIDE else _narrow_row
+    parts, y = [], TOP
+    for item in items:
+        drawn, height = draw_row(item, y, start, span, layout)
+        parts += drawn
+        y += height
+    return parts, y
+
+
+def _wide_row(item, y, start, span, layout):
+    middle = y + ROW / 2
+    return ([_label(_short(item["title"], layout.title_chars), middle)]
+            + _track(item, middle, start, span, layout)), ROW
+
+
+def _narrow_row(item, y, start, span, layout):
+    lines = _lines(item["title"], layout.title_chars)
+    parts = [_label(line, y + LINE * (n + .5)) for n, line in enumerate(lines)]
+    return parts + _track(item, y + LINE * len(lines) + 9, start, span, layout), \
+        LINE * len(lines) + 22
+
+
+def _label(text, y):
+    return '<text x="8" y="%.1f" dominant-baseline="middle">%s</text>' % (y, escape(text))
+
+
+def _track(item, y, start, span, layout):
+    """The item's marker on its day (and the bar of its window), or a dashed line
+    across the whole chart for something to do throughout."""
     if not item.get("due"):
-        return parts + ['<line class="fu-ongoing" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>'
-                        % (_x(0, span), y, _x(span, span), y)]
-    x = _x((dates.parse_date(item["due"]) - start).days, span)
+        return ['<line class="fu-ongoing" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>'
+                % (_x(0, span, layout), y, _x(span, span, layout), y)]
+    x = _x((dates.parse_date(item["due"]) - start).days, span, layout)
+    parts = []
     if item.get("latest"):
-        end = _x((dates.parse_date(item["latest"]) - start).days, span)
+        end = _x((dates.parse_date(item["latest"]) - start).days, span, layout)
         parts.append('<line class="fu-window" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>'
                      % (x, y, end, y))
     return parts + [_marker(item["to"] == "self", x, y)]
@@ -105,20 +155,43 @@ def _marker(own, x, y):
     return '<circle class="fu-employer" cx="%.1f" cy="%.1f" r="6.5"/>' % (x, y)
 
 
-def _short(title):
-    return title if len(title) <= 44 else title[:43].rstrip() + "…"
+def _short(title, most):
+    return title if len(title) <= most else title[:most - 1].rstrip() + "…"
 
 
-def _legend(height):
-    y = height - 16
-    return [_marker(False, 14, y),
-            '<text x="28" y="%d" dominant-baseline="middle">to the employer</text>' % y,
-            _marker(True, 170, y),
-            '<text x="184" y="%d" dominant-baseline="middle">your own task</text>' % y,
-            '<line class="fu-ongoing" x1="310" y1="%d" x2="350" y2="%d"/>' % (y, y),
-            '<text x="358" y="%d" dominant-baseline="middle">throughout</text>' % y,
-            '<line class="fu-window" x1="470" y1="%d" x2="500" y2="%d"/>' % (y, y),
-            '<text x="510" y="%d" dominant-baseline="middle">a window of days</text>' % y]
+def _lines(title, most):
+    """The title broken between words into lines of at most `most` characters; a second
+    line holds the rest, shortened if need be."""
+    first = ""
+    words = title.split()
+    while words and len((first + " " + words[0]).strip()) <= most:
+        first = (first + " " + words.pop(0)).strip()
+    if not first:  # one word longer than a line
+        return [_short(title, most)]
+    return [first, _short(" ".join(words), most)] if words else [first]
+
+
+LEGEND = (("employer", "to the employer"), ("own", "your own task"),
+          ("ongoing", "throughout"), ("window", "a window of days"))
+
+
+def _legend(top, layout):
+    """The key to the marks, in as many columns as fit; returns it and the picture's height."""
+    column_width = layout.width // layout.legend_columns
+    parts = []
+    for n, (mark, words) in enumerate(LEGEND):
+        x = 8 + column_width * (n % layout.legend_columns)
+        y = top + LEGEND_ROW * (n // layout.legend_columns) + LEGEND_ROW / 2
+        parts += [_legend_mark(mark, x, y),
+                  '<text x="%d" y="%.1f" dominant-baseline="middle">%s</text>' % (x + 32, y, words)]
+    rows = (len(LEGEND) + layout.legend_columns - 1) // layout.legend_columns
+    return parts, top + LEGEND_ROW * rows + 4
+
+
+def _legend_mark(mark, x, y):
+    if mark in ("employer", "own"):
+        return _marker(mark == "own", x + 12, y)
+    return '<line class="fu-%s" x1="%d" y1="%.1f" x2="%d" y2="%.1f"/>' % (mark, x, y, x + 24, y)
 
 
 def _summary(items, start):
