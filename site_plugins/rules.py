@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from . import schema as s
+from . import bounded, schema as s
 
 # The employer-given dates a timing may count from, besides an earlier step.
 FIXED_ANCHORS = ("interview", "decision", "call-back", "rejection")
@@ -107,28 +107,34 @@ def _display(path):
 
 def _read_file(path, ctx):
     """Parse one file into node form and validate its shape; None if unreadable."""
-    text = None
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.reader.ReaderError as error:  # a character YAML does not allow; no mark
-        line = text.count("\n", 0, error.position) + 1
-        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        ctx.problems.append((ctx.path, line, col, "YAML syntax error: character %r is not "
-                             "allowed" % chr(error.character)))
+        text = bounded.read_bytes(path).decode("utf-8")
+        node = yaml.compose(text, Loader=bounded.BoundedLoader)
+    except bounded.Unreadable as error:
+        ctx.problems.append((ctx.path, 0, 0, str(error)))
         return None
     except UnicodeDecodeError as error:
         ctx.problems.append((ctx.path, 1, 1, f"not UTF-8 text ({error.reason})"))
         return None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        ctx.problems.append((ctx.path, mark.line + 1, mark.column + 1,
-                             f"YAML syntax error: {error.problem or error.context}"))
+    except (yaml.YAMLError, bounded.TooComplex) as error:
+        ctx.problems.append((ctx.path, *_yaml_problem(error, text)))
         return None
     if node is None:
         ctx.problems.append((ctx.path, 1, 1, "file is empty"))
         return None
     return _validate_file(node, ctx)
+
+
+def _yaml_problem(error, text):
+    """(line, column, message) for what stopped PyYAML or our limits."""
+    if isinstance(error, bounded.TooComplex):
+        return error.mark.line + 1, error.mark.column + 1, str(error)
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow; no mark
+        line = text.count("\n", 0, error.position) + 1
+        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        return line, col, "YAML syntax error: character %r is not allowed" % chr(error.character)
+    mark = error.problem_mark or error.context_mark
+    return mark.line + 1, mark.column + 1, f"YAML syntax error: {error.problem or error.context}"
 
 
 def _validate_file(node, ctx):
@@ -222,10 +228,10 @@ def _check_refs(data, refs):
         if value in known[kind]:
             continue
         if kind == "optional-action" and value in known["action"]:
-            problems.append(location + (f"{what}: action '{value}' is not optional; add "
+            problems.append(location + (f"{what}: action {s.quoted(value)} is not optional; add "
                                         "'optional: true' to its plan to include it here",))
         else:
-            problems.append(location + (f"{what}: unknown {kind} '{value}' "
+            problems.append(location + (f"{what}: unknown {kind} {s.quoted(value)} "
                                         f"(known: {', '.join(known[kind]) or 'none'})",))
     return problems
 
