@@ -125,3 +125,16 @@ def _expanded_size(node):
     else:
         return 1
     return 1 + sum(getattr(child, "expanded", 1) for child in children)
+
+
+def yaml_problem(error, text):
+    """(line, column, message) for what stopped PyYAML, or our limits, in `text`."""
+    if isinstance(error, TooComplex):
+        return error.mark.line + 1, error.mark.column + 1, str(error)
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow; no mark
+        line = text.count("\n", 0, error.position) + 1
+        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        return line, col, "YAML syntax error: character %r is not allowed" % chr(error.character)
+    mark = error.problem_mark or error.context_mark
+    kind = "" if isinstance(error, yaml.constructor.ConstructorError) else "YAML syntax error: "
+    return mark.line + 1, mark.column + 1, kind + (error.problem or error.context)

@@ -267,7 +267,7 @@ def _item_lines(item):
 def run_render(args):
     from .export import RenderError, render_site  # needs the site config, not the planner
     try:
-        written = render_site(Path(args.config), Path(args.out), args.today)
+        written = render_site(Path(args.config), args.out, args.today)
     except RenderError as error:
         print(f"followup render: {error}", file=sys.stderr)
         return 2 if error.bad_input else 1

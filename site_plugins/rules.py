@@ -117,24 +117,12 @@ def _read_file(path, ctx):
         ctx.problems.append((ctx.path, 1, 1, f"not UTF-8 text ({error.reason})"))
         return None
     except (yaml.YAMLError, bounded.TooComplex) as error:
-        ctx.problems.append((ctx.path, *_yaml_problem(error, text)))
+        ctx.problems.append((ctx.path, *bounded.yaml_problem(error, text)))
         return None
     if node is None:
         ctx.problems.append((ctx.path, 1, 1, "file is empty"))
         return None
     return _validate_file(node, ctx)
-
-
-def _yaml_problem(error, text):
-    """(line, column, message) for what stopped PyYAML or our limits."""
-    if isinstance(error, bounded.TooComplex):
-        return error.mark.line + 1, error.mark.column + 1, str(error)
-    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow; no mark
-        line = text.count("\n", 0, error.position) + 1
-        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        return line, col, "YAML syntax error: character %r is not allowed" % chr(error.character)
-    mark = error.problem_mark or error.context_mark
-    return mark.line + 1, mark.column + 1, f"YAML syntax error: {error.problem or error.context}"
 
 
 def _validate_file(node, ctx):
