@@ -71,12 +71,8 @@ class RulesError(Exception):
 
 def load_rules(folder="rules"):
     """Read, validate and cross-check every `*.yml` file in `folder`."""
-    folder = Path(folder)
-    files = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
-    if not files:
-        raise RulesError([f"{_display(folder)}/: no rule files (*.yml) found"])
     where, parts, problems, refs = {}, [], [], []
-    for path in files:
+    for path in _rule_files(Path(folder)):
         ctx = s.Context(_display(path), where)
         parts.append(_read_file(path, ctx))
         problems += ctx.problems
@@ -87,6 +83,23 @@ def load_rules(folder="rules"):
     if problems:
         raise RulesError([_format(p) for p in sorted(set(problems))])
     return data
+
+
+def _rule_files(folder):
+    """The rule files in `folder`, when there are some and not more than the loader reads."""
+    if not folder.is_dir():
+        raise RulesError([f"{_display(folder)}: "
+                          + ("is not a folder" if folder.exists() else "does not exist")])
+    files = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
+    if not files:
+        raise RulesError([f"{_display(folder)}/: no rule files (*.yml) found"])
+    sizes = [path.stat().st_size for path in files if path.is_file()]
+    total = sum(size for size in sizes if size <= bounded.MAX_BYTES)  # the rest is refused
+    if len(files) > bounded.MAX_FILES or total > bounded.MAX_TOTAL_BYTES:
+        raise RulesError([f"{_display(folder)}/: {len(files)} rule files, {total // 1024} KB "
+                          f"in all; the loader reads at most {bounded.MAX_FILES} files and "
+                          f"{bounded.MAX_TOTAL_BYTES // 1024} KB in all"])
+    return files
 
 
 def _format(problem):

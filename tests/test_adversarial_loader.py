@@ -99,6 +99,34 @@ def test_followup_check_names_the_file_and_stops_in_bounds(tmp_path, make, messa
         1, f"rules/x.yml{message}\n1 problem(s) in rules\n")
 
 
+def many_files(folder, count, size):
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"{number}.yml").write_text("#" * size)
+
+
+FOLDERS = {  # name -> (how to make rules, the message)
+    "no folder": (lambda path: None, "rules: does not exist"),
+    "a file": (lambda path: path.write_text("sources: []\n"), "rules: is not a folder"),
+    "a FIFO": (os.mkfifo, "rules: is not a folder"),
+    "a symlink to /dev/zero": (lambda path: os.symlink("/dev/zero", path),
+                               "rules: is not a folder"),
+    "1,001 empty files": (lambda path: many_files(path, 1001, 0),
+                          "rules/: 1001 rule files, 0 KB in all; the loader reads at most "
+                          "1000 files and 1024 KB in all"),
+    "five files of 250 KB": (lambda path: many_files(path, 5, 250 * 1024),
+                             "rules/: 5 rule files, 1250 KB in all; the loader reads at most "
+                             "1000 files and 1024 KB in all"),
+}
+
+
+@pytest.mark.parametrize("make, message", FOLDERS.values(), ids=list(FOLDERS))
+def test_followup_check_names_a_rules_folder_it_will_not_read(tmp_path, make, message):
+    make(tmp_path / "rules")
+    result = followup_check(tmp_path)
+    assert (result.returncode, result.stderr) == (1, f"{message}\n1 problem(s) in rules\n")
+
+
 def test_a_bad_file_does_not_hide_the_problems_of_the_others(tmp_path):
     (tmp_path / "rules").mkdir()
     os.mkfifo(tmp_path / "rules" / "a.yml")
