@@ -67,9 +67,24 @@ def _project(config_path):
                           config_path.resolve())
         if not project.docs.is_dir():
             raise ConfigMistake(f"docs_dir {config['docs_dir']!r}: is not a folder")
+        _check_copyable(project.docs)
     except ConfigMistake as error:
         raise RenderError(f"{config_path}: {error}", bad_input=True)
     return project
+
+
+def _check_copyable(docs):
+    """Every entry under docs must be a folder or (a link to) a regular file: copying a
+    FIFO would block, a device (/dev/zero) never end, a linked folder may loop."""
+    for parent, folders, files in os.walk(docs):
+        for name in folders + files:
+            path = os.path.join(parent, name)
+            if os.path.islink(path) and os.path.isdir(path):
+                raise RenderError(f"{path}: is a link to a folder; render copies real "
+                                  "folders only", bad_input=True)
+            if name in files and not os.path.isfile(path):
+                raise RenderError(f"{path}: is not a regular file, so render cannot copy it",
+                                  bad_input=True)
 
 
 def _folder(settings, key, default):

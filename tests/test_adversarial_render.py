@@ -158,3 +158,22 @@ def test_render_names_a_config_that_is_not_a_file(world, name, make, message):
     result = render(world, "--out", "rendered", "--config", "other.yml")
     assert (result.returncode, result.stderr) == (
         2, f"followup render: other.yml: {message}\n")
+
+
+@pytest.mark.parametrize("name, make, message", [
+    ("a link to /dev/zero", lambda path: os.symlink("/dev/zero", path),
+     "is not a regular file, so render cannot copy it"),
+    ("a FIFO", os.mkfifo, "is not a regular file, so render cannot copy it"),
+    ("a dangling link", lambda path: os.symlink("gone.md", path),
+     "is not a regular file, so render cannot copy it"),
+    ("a link to its own folder", lambda path: os.symlink(".", path),
+     "is a link to a folder; render copies real folders only"),
+])
+def test_render_refuses_docs_it_cannot_copy_before_writing(world, name, make, message):
+    assert render(world, "--out", "rendered").returncode == 0
+    make(world / "docs" / "odd")
+    before = snapshot(world / "rendered")
+    result = render(world, "--out", "rendered")
+    assert (result.returncode, result.stderr) == (
+        2, f"followup render: {world / 'docs' / 'odd'}: {message}\n")
+    assert snapshot(world / "rendered") == before
