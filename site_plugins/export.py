@@ -24,6 +24,10 @@ class RenderError(Exception):
         self.bad_input = bad_input
 
 
+class ConfigMistake(Exception):
+    """A setting in the config that render cannot use; the text says which and why."""
+
+
 Project = namedtuple("Project", "config options docs rules node_modules config_file")
 
 
@@ -51,10 +55,6 @@ def _write_guide(out, docs, files, plain_config):
     return written + 1
 
 
-class ConfigMistake(Exception):
-    """A setting in the config that render cannot use; the text says which and why."""
-
-
 def _project(config_path):
     """The config and the folders it names, each checked."""
     config = _read_config(config_path)
@@ -66,10 +66,11 @@ def _project(config_path):
                           root / _folder(options, "node_modules", "node_modules"),
                           config_path.resolve())
         if not project.docs.is_dir():
-            raise ConfigMistake(f"docs_dir {config['docs_dir']!r}: is not a folder")
-        _check_copyable(project.docs)
+            docs_dir = config.get("docs_dir", "docs")
+            raise ConfigMistake(f"docs_dir {docs_dir!r}: is not a folder")
     except ConfigMistake as error:
         raise RenderError(f"{config_path}: {error}", bad_input=True)
+    _check_copyable(project.docs)
     return project
 
 

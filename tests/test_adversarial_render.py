@@ -110,6 +110,7 @@ CONFIGS = {  # mkdocs.yml bytes -> the message after "followup render: mkdocs.ym
     b"just text\n": ": the config must be a mapping of settings (site_name: …), not text",
     b"site_name: x\ndocs_dir: [a]\n": ": docs_dir must be a folder name, not a list",
     b"site_name: x\ndocs_dir: nowhere\n": ": docs_dir 'nowhere': is not a folder",
+    b"site_name: x\ndocs_dir: nowhere/\n": ": docs_dir 'nowhere/': is not a folder",
     b"site_name: x\nplugins: 5\n": ": plugins must be a list or a mapping, not a number",
     b"site_name: x\nplugins:\n  - followup: [rules]\n":
         ": the followup plugin's options must be a mapping, not a list",
@@ -146,6 +147,14 @@ def test_render_takes_mkdocs_default_docs_dir_and_keeps_env_tags(world):
     assert (world / "rendered" / "docs" / "about.md").is_file()
     written = (world / "rendered" / "mkdocs.yml").read_text()
     assert "where: !ENV [WHERE, here]" in written and "docs_dir: docs" in written
+
+
+def test_render_names_the_default_docs_dir_when_it_is_missing(world):
+    (world / "mkdocs.yml").write_text("site_name: x\n")
+    (world / "docs").rename(world / "pages")
+    result = render(world, "--out", "rendered")
+    assert (result.returncode, result.stderr) == (
+        2, "followup render: mkdocs.yml: docs_dir 'docs': is not a folder\n")
 
 
 @pytest.mark.parametrize("name, make, message", [
