@@ -18,11 +18,66 @@ FLAGS = {"interviewed": "--interviewed", "decision_by": "--decision-by",
          "role": "--role"}
 
 
+MAX_SHOWN = 80  # characters of a bad value quoted in a message; a longer one is cut
+
+
 class Parser(argparse.ArgumentParser):
-    """Bad arguments give one line naming the flag and value, and exit status 2."""
+    """Bad arguments give one line naming the flag and value, and exit status 2.
+    Every value must be real, non-blank text, and an option without an explicit action
+    may be given once only: a flag added later gets both rules by default."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.register("action", None, StoreOnce)
+        self.register("action", "store", StoreOnce)
+        self.register("action", "append", AppendText)
 
     def error(self, message):
         self.exit(2, f"{self.prog}: {message}\n")
+
+
+def _named(action, option_string):
+    """How a message names the option: as typed, or the metavar of a positional."""
+    return option_string or action.metavar or action.dest
+
+
+def _check_text(parser, name, value):
+    """A value must be text: bytes that are not UTF-8 reach Python as lone surrogates,
+    which no output can encode; a blank value is a mistake (an unset shell variable),
+    never a way to leave an option out."""
+    if any("\ud800" <= char <= "\udfff" for char in value):
+        parser.error(f"{name} {shown(value)}: is not valid UTF-8 text")
+    if not value.strip():
+        parser.error(f"{name} {shown(value)}: must not be empty")
+
+
+class StoreOnce(argparse.Action):
+    """A single-value option: given twice it is an error, not "last one wins"."""
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        name = _named(self, option_string)
+        given = vars(namespace).setdefault("_given_once", set())
+        if self.dest in given:
+            parser.error(f"{name}: given twice")
+        given.add(self.dest)
+        _check_text(parser, name, value)
+        setattr(namespace, self.dest, value)
+
+
+class AppendText(argparse.Action):
+    """A repeatable option (--interviewer, --holiday, --choose): each value is kept."""
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        _check_text(parser, _named(self, option_string), value)
+        setattr(namespace, self.dest, [*(getattr(namespace, self.dest) or []), value])
+
+
+def shown(value):
+    """A value as a message quotes it: whole when short, else its start and its length."""
+    quoted = repr(value)
+    if len(quoted) <= MAX_SHOWN:
+        return quoted
+    return f"{quoted[:MAX_SHOWN - 2]}…{quoted[-1]} ({len(str(value))} characters)"
 
 
 def main(argv=None):
@@ -95,16 +150,16 @@ def run_check(args):
     return 0
 
 
+class BadInput(Exception):
+    """A flag's value cannot be used; args are (flag, value, message) for `_bad_input`."""
+
+
 def run_plan(args):
-    today = dates.parse_date(args.today) if args.today else date.today()
-    if today is None:
-        return _bad_input("--today", args.today, "is not a real date (use YYYY-MM-DD)")
-    choices = {}
-    for choice in args.choose:
-        key, equals, value = choice.partition("=")
-        if not equals:
-            return _bad_input("--choose", choice, "must be DISAGREEMENT=POSITION")
-        choices[key] = value
+    try:
+        today = _today(args.today)
+        choices = _choices(args.choose)
+    except BadInput as error:
+        return _bad_input(*error.args)
     rules_dir = args.rules or _default_rules_dir()
     try:
         rules = load_rules(rules_dir)
@@ -116,7 +171,7 @@ def run_plan(args):
         result = planner.plan(rules, situation, today)
     except planner.PlanError as error:
         field, value, message = error.problems[0]
-        return _bad_input(FLAGS.get(field, field), value, message)
+        return _bad_input(FLAGS.get(field, field), _as_given(args, field, value), message)
     output = _formatted(result, rules, today, args.format)
     if args.format == "ics":  # CRLF line ends are part of the format: write bytes as they are
         sys.stdout.flush()
@@ -124,6 +179,34 @@ def run_plan(args):
     else:
         print(output, end="")
     return 0
+
+
+def _today(text):
+    today = dates.parse_date(text) if text else date.today()
+    if today is None:
+        raise BadInput("--today", text, "is not a real date (use YYYY-MM-DD)")
+    return today
+
+
+def _choices(texts):
+    """{disagreement: position} from the --choose values; one choice per disagreement."""
+    choices = {}
+    for choice in texts:
+        key, equals, value = choice.partition("=")
+        if not equals:
+            raise BadInput("--choose", choice, "must be DISAGREEMENT=POSITION")
+        if key in choices:
+            raise BadInput("--choose", choice, f"'{key}' is already chosen "
+                                               f"({key}={choices[key]})")
+        choices[key] = value
+    return choices
+
+
+def _as_given(args, field, value):
+    """A bad value as typed: the planner names an unknown choice by its disagreement only."""
+    if field == "choices":
+        return next((text for text in args.choose if text.partition("=")[0] == value), value)
+    return value
 
 
 def _default_rules_dir():
@@ -142,7 +225,7 @@ def _situation(args, choices):
 
 
 def _bad_input(flag, value, message):
-    print(f"followup plan: {flag} {value!r}: {message}", file=sys.stderr)
+    print(f"followup plan: {flag} {shown(value)}: {message}", file=sys.stderr)
     return 2
 
 
@@ -225,7 +308,7 @@ def _brief(title, entries):
 def run_render(args):
     from .export import RenderError, render_site  # needs the site config, not the planner
     try:
-        written = render_site(Path(args.config), Path(args.out), args.today)
+        written = render_site(Path(args.config), args.out, args.today)
     except RenderError as error:
         print(f"followup render: {error}", file=sys.stderr)
         return 2 if error.bad_input else 1

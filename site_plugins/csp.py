@@ -1,16 +1,43 @@
-"""Post-processing of built pages. A Content-Security-Policy for each built page, as a <meta> tag (GitHub Pages sets no
-headers). The network is limited to the site's own origin; the only inline scripts
-allowed are the ones on that page, by hash. Only a page that loads PyScript may compile
-WebAssembly (MicroPython) and evaluate strings as code: PyScript's core builds helper
-functions with `Function(...)`; the network limit still holds there."""
+"""Post-processing of built pages. A Content-Security-Policy for each built page, as a
+<meta> tag (GitHub Pages sets no headers). The network is limited to the site's own
+origin. Inline scripts run only when they are known: the theme's own (matched against
+the inline scripts of its template files, outside the page's content) and ours (the
+*.js files in site_plugins/browser/). A script that reached a page any other way (say,
+inside a rule's text) is never allowed, wherever it sits. Only a page that loads PyScript
+may compile WebAssembly (MicroPython) and evaluate strings as code: PyScript's core builds
+helper functions with `Function(...)`; the network limit still holds there."""
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
 NOT_JAVASCRIPT = re.compile(r'\btype="(?!(?:text/javascript|module)")[^"]*"', re.I)
 HEAD = re.compile(r"<head[^>]*>", re.I)
+CONTENT = re.compile(r'<article class="md-content__inner[^"]*">.*</article>', re.S)
+JINJA_VALUE = re.compile(r"\{\{.*?\}\}", re.S)
+# What a template's {{ value }} may become inside a script: text that cannot leave the
+# string literal it sits in (every one in Material's scripts does), nor end the script.
+SAFE_VALUE = r"""[^"'`\\<>\n]*"""
 PYSCRIPT = "assets/pyscript/core.js"
+OWN_SCRIPTS = Path(__file__).resolve().parent / "browser"
+
+
+def own_scripts(folder=OWN_SCRIPTS):
+    """The bodies of our own inline scripts: each *.js file in `folder`. A page inlines
+    one as `<script>` + the file's text, unchanged, + `</script>`."""
+    return tuple(path.read_text(encoding="utf-8") for path in sorted(Path(folder).glob("*.js")))
+
+
+def theme_scripts(template_dirs):
+    """A pattern for each inline script in the theme's templates (e.g. MkDocs'
+    `config.theme.dirs`), its {{ values }} standing for text that stays in its string."""
+    bodies = {body for folder in template_dirs for path in sorted(Path(folder).rglob("*.html"))
+              for attributes, body in INLINE_SCRIPT.findall(path.read_text(encoding="utf-8"))
+              if not NOT_JAVASCRIPT.search(attributes) and "{%" not in body
+              and "{#" not in body}
+    return tuple(re.compile(SAFE_VALUE.join(map(re.escape, JINJA_VALUE.split(body))))
+                 for body in sorted(bodies))
 
 
 def policy(script_hashes, pyscript=False):
@@ -30,17 +57,26 @@ def policy(script_hashes, pyscript=False):
     ])
 
 
-def inline_script_hashes(html):
-    """sha256 of every inline script the browser would run as JavaScript."""
-    return [base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-            for attributes, body in INLINE_SCRIPT.findall(html)
-            if not NOT_JAVASCRIPT.search(attributes)]
+def known_script_hashes(html, theme=(), own=()):
+    """sha256 of each inline JavaScript in the page that is one of `own` (bodies), or one
+    of `theme` (patterns) outside the page's content."""
+    content = CONTENT.search(html)
+    start, end = content.span() if content else (len(html), len(html))
+    return [_sha256(match.group(2)) for match in INLINE_SCRIPT.finditer(html)
+            if not NOT_JAVASCRIPT.search(match.group(1))
+            and (match.group(2) in own or (not start <= match.start() < end and
+                                           any(p.fullmatch(match.group(2)) for p in theme)))]
 
 
-def with_policy(html):
-    """The page with its policy as the first element of <head>."""
+def _sha256(body):
+    return base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+
+
+def with_policy(html, theme=(), own=()):
+    """The page with its policy as the first element of <head>; see `known_script_hashes`
+    for the inline scripts it allows."""
     meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % policy(
-        inline_script_hashes(html), PYSCRIPT in html)
+        known_script_hashes(html, theme, own), PYSCRIPT in html)
     return HEAD.sub(lambda match: match.group(0) + meta, html, count=1)
 
 

@@ -3,14 +3,19 @@ can build without our plugin: generated pages, hand-written docs, assets, and a
 mkdocs.yml without the `followup` plugin and with the navigation spelled out."""
 import os
 import shutil
+from collections import namedtuple
 from datetime import date
+from pathlib import Path
 
 import yaml
 
 from . import render
 from .assets import MissingAssets, site_assets
+from .bounded import BoundedLoader, TooComplex, Unreadable, read_bytes, yaml_problem
 from .browser.dates import parse_date
 from .rules import RulesError, load_rules
+
+MARKER = ".followup-render"  # in every folder render makes: the only kind it replaces
 
 
 class RenderError(Exception):
@@ -19,43 +24,127 @@ class RenderError(Exception):
         self.bad_input = bad_input
 
 
+class ConfigMistake(Exception):
+    """A setting in the config that render cannot use; the text says which and why."""
+
+
+Project = namedtuple("Project", "config options docs rules node_modules config_file")
+
+
 def render_site(config_path, out, today=None):
-    """Write the guide to `out`; returns how many files were written."""
-    config = _read_config(config_path)
-    root = config_path.resolve().parent
-    options = _plugin_options(config)
-    rules = _load(root / options.get("rules", "rules"))
-    try:
-        day = plan_day(today or options.get("today"))
-    except ValueError as error:
-        raise RenderError(f"--today {str(error)!r}: is not a real date (use YYYY-MM-DD)", True)
-    docs = out / "docs"
-    if out.exists():
-        shutil.rmtree(out)
-    shutil.copytree(root / config.get("docs_dir", "docs"), docs)
-    written = sum(1 for path in docs.rglob("*") if path.is_file())
+    """Write the guide to the folder `out` (as typed, for messages); returns how many files
+    were written. Everything is read and checked before the folder is touched, so a
+    mistake never costs the previous output."""
+    project = _project(config_path)
+    rules = _load(project.rules)
+    day = _day(today, project.options.get("today"))
     files = [(path, markdown.encode("utf-8"))
              for path, markdown in render.render_pages(rules, day).items()]
-    files += _assets(rules, root / options.get("node_modules", "node_modules"))
-    for path, source in files:
-        _write(docs / path, source if isinstance(source, bytes) else source.read_bytes())
-    _write(out / "mkdocs.yml", yaml.safe_dump(_plain_config(config, rules), sort_keys=False,
-                                               allow_unicode=True).encode("utf-8"))
-    return written + len(files) + 1
+    files += _assets(rules, project.node_modules)
+    plain_config = _plain_yaml(project.config, rules)
+    _claim(out, project)
+    return _write_guide(Path(out), project.docs, files, plain_config)
+
+
+def _write_guide(out, docs, files, plain_config):
+    try:
+        written = _copy_docs(docs, out / "docs") + _write_all(out / "docs", files)
+        (out / "mkdocs.yml").write_bytes(plain_config)
+    except OSError as error:
+        raise RenderError(f"cannot write to {out}: {error.strerror or error}")
+    return written + 1
+
+
+def _project(config_path):
+    """The config and the folders it names, each checked."""
+    config = _read_config(config_path)
+    root = config_path.resolve().parent
+    try:
+        options = _plugin_options(config.get("plugins") or [])
+        project = Project(config, options, root / _folder(config, "docs_dir", "docs"),
+                          root / _folder(options, "rules", "rules"),
+                          root / _folder(options, "node_modules", "node_modules"),
+                          config_path.resolve())
+        if not project.docs.is_dir():
+            docs_dir = config.get("docs_dir", "docs")
+            raise ConfigMistake(f"docs_dir {docs_dir!r}: is not a folder")
+    except ConfigMistake as error:
+        raise RenderError(f"{config_path}: {error}", bad_input=True)
+    _check_copyable(project.docs)
+    return project
+
+
+def _check_copyable(docs):
+    """Every entry under docs must be a folder or (a link to) a regular file: copying a
+    FIFO would block, a device (/dev/zero) never end, a linked folder may loop."""
+    for parent, folders, files in os.walk(docs):
+        for name in folders + files:
+            path = os.path.join(parent, name)
+            if os.path.islink(path) and os.path.isdir(path):
+                raise RenderError(f"{path}: is a link to a folder; render copies real "
+                                  "folders only", bad_input=True)
+            if name in files and not os.path.isfile(path):
+                raise RenderError(f"{path}: is not a regular file, so render cannot copy it",
+                                  bad_input=True)
+
+
+def _folder(settings, key, default):
+    """A folder setting, or its default (MkDocs' own for docs_dir: docs)."""
+    value = settings.get(key, default)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigMistake(f"{key} must be a folder name, not {_kind(value)}")
+    return value
 
 
 def _read_config(path):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise RenderError(f"cannot read {path}: {error}", bad_input=True)
+        text = read_bytes(path).decode("utf-8")
+        config = yaml.load(text, Loader=ConfigLoader)
+    except Unreadable as error:
+        raise RenderError(f"{path}: {error}", bad_input=True)
+    except UnicodeDecodeError as error:
+        raise RenderError(f"{path}: not UTF-8 text ({error.reason})", bad_input=True)
+    except (yaml.YAMLError, TooComplex) as error:
+        raise RenderError("%s:%d:%d: %s" % (path, *yaml_problem(error, text)), bad_input=True)
+    if not isinstance(config, dict):
+        raise RenderError(f"{path}: the config must be a mapping of settings "
+                          f"(site_name: …), not {_kind(config)}", bad_input=True)
+    return config
 
 
-def _plugin_options(config):
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "followup" in plugin:
-            return plugin["followup"] or {}
-    return {}
+def _kind(value):
+    """What a YAML value is, in a reader's words."""
+    if isinstance(value, Tagged):
+        return f"a value tagged {value.tag}"
+    words = {str: "text", list: "a list", dict: "a mapping", int: "a number",
+             float: "a number", bool: "true/false", type(None): "nothing"}
+    return words.get(type(value), type(value).__name__)
+
+
+def _plugin_options(plugins):
+    """The followup plugin's options: MkDocs takes plugins as a list or as a mapping."""
+    if isinstance(plugins, dict):
+        options = plugins.get("followup")
+    elif isinstance(plugins, list):
+        options = next((p["followup"] for p in plugins if isinstance(p, dict)
+                        and "followup" in p), None)
+    else:
+        raise ConfigMistake(f"plugins must be a list or a mapping, not {_kind(plugins)}")
+    if options is not None and not isinstance(options, dict):
+        raise ConfigMistake(f"the followup plugin's options must be a mapping, not "
+                            f"{_kind(options)}")
+    return _with_today_as_text(options or {})
+
+
+def _with_today_as_text(options):
+    """YAML reads an unquoted `today: 2026-11-18` as a date; the planner takes text."""
+    today = options.get("today")
+    if isinstance(today, date):
+        return dict(options, today=today.isoformat())
+    if today is not None and not isinstance(today, str):
+        raise ConfigMistake(f"the followup plugin's today must be a date like 2026-11-18, "
+                            f"not {_kind(today)}")
+    return options
 
 
 def _load(rules_dir):
@@ -63,6 +152,15 @@ def _load(rules_dir):
         return load_rules(rules_dir)
     except RulesError as error:
         raise RenderError("problems in the rules:\n" + "\n".join(error.problems))
+
+
+def _day(today, option):
+    """The default plan's date: --today, else the plugin's today, else $FOLLOWUP_TODAY."""
+    where = "--today" if today else "today in the config" if option else "$FOLLOWUP_TODAY"
+    try:
+        return plan_day(today or option)
+    except ValueError as error:
+        raise RenderError(f"{where} {str(error)!r}: is not a real date (use YYYY-MM-DD)", True)
 
 
 def plan_day(setting=None):
@@ -84,16 +182,121 @@ def _assets(rules, node_modules):
         raise RenderError(str(error))
 
 
-def _write(path, data):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+def _claim(typed, project):
+    """Make the folder `typed` an empty folder of our own, marked as such. Only a folder
+    render made itself is replaced; see `_refusal` for what is refused."""
+    out = Path(typed)
+    try:
+        refusal = _refusal(out, project)
+        if refusal is None and (out / MARKER).is_file():
+            shutil.rmtree(out)
+        if refusal is None:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / MARKER).write_text("Made by `followup render`, which may replace this "
+                                      "folder and everything in it.\n", encoding="utf-8")
+    except OSError as error:
+        refusal = f"cannot be used: {error.strerror or error}"
+    if refusal:
+        raise RenderError(f"--out {typed!r}: {refusal}", bad_input=True)
 
 
-def _plain_config(config, rules):
-    """Our mkdocs.yml without the followup plugin, with docs_dir and nav made explicit."""
-    plain = dict(config)
-    plain["docs_dir"] = "docs"
-    plain["plugins"] = [p for p in config.get("plugins") or []
-                        if not (isinstance(p, dict) and "followup" in p) and p != "followup"]
-    plain["nav"] = render.nav(rules)
-    return plain
+def _refusal(out, project):
+    """Why `out` may not be used, in words; None when it is new, empty, or ours."""
+    if out.is_symlink():
+        return "is a symbolic link; name the folder itself"
+    if out.exists() and not out.is_dir():
+        return "is a file, not a folder"
+    target = out.resolve()
+    for what, path in (("mkdocs.yml", project.config_file), ("docs_dir", project.docs),
+                       ("rules", project.rules), ("node_modules", project.node_modules)):
+        overlap = _overlap(target, path.resolve())
+        if overlap:
+            return f"{overlap} the project's {what} ({path}); choose a folder of its own"
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        return (f"is not empty and was not made by followup render (it has no {MARKER} "
+                "file); choose a new or empty folder")
+    return None
+
+
+def _overlap(target, path):
+    if target == path:
+        return "is"
+    if target in path.parents:
+        return "holds"
+    return "is inside" if path in target.parents else None
+
+
+def _copy_docs(docs, target):
+    """The hand-written pages and stylesheet; returns how many files."""
+    shutil.copytree(docs, target)
+    return sum(1 for path in target.rglob("*") if path.is_file())
+
+
+def _write_all(folder, files):
+    """Each (path under `folder`, bytes or a source Path); returns how many files."""
+    for path, source in files:
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source if isinstance(source, bytes) else source.read_bytes())
+    return len(files)
+
+
+def _plain_yaml(config, rules):
+    """Our mkdocs.yml without the followup plugin, with docs_dir and nav made explicit;
+    tags such as !ENV are kept for the builder to resolve."""
+    plain = dict(config, docs_dir="docs", nav=render.nav(rules),
+                 plugins=_without_followup(config.get("plugins") or []))
+    return yaml.dump(plain, Dumper=ConfigDumper, sort_keys=False,
+                     allow_unicode=True).encode("utf-8")
+
+
+def _without_followup(plugins):
+    if isinstance(plugins, dict):
+        return {name: options for name, options in plugins.items() if name != "followup"}
+    return [plugin for plugin in plugins if plugin != "followup"
+            and not (isinstance(plugin, dict) and "followup" in plugin)]
+
+
+class Tagged:
+    """A config value under a tag render does not resolve (!ENV, !relative, !!python/name):
+    read as it is and written back as it was."""
+
+    def __init__(self, tag, value):
+        self.tag, self.value = tag, value
+
+
+class ConfigLoader(BoundedLoader):
+    """Bounded safe YAML that keeps every tag it does not know as a `Tagged` value."""
+
+    def construct_object(self, node, deep=False):
+        # PyYAML's safe constructors raise plain Python errors for values such as
+        # `!!int x`, `!!timestamp nope` or an int of 5,000 digits; locate them instead.
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"this value cannot be read as {node.tag}", node.start_mark) from None
+
+
+class ConfigDumper(yaml.SafeDumper):
+    """Writes `Tagged` values back under their tags."""
+
+
+def _construct_tagged(loader, node):
+    if isinstance(node, yaml.ScalarNode):
+        return Tagged(node.tag, loader.construct_scalar(node))
+    if isinstance(node, yaml.SequenceNode):
+        return Tagged(node.tag, loader.construct_sequence(node, deep=True))
+    return Tagged(node.tag, loader.construct_mapping(node, deep=True))
+
+
+def _represent_tagged(dumper, tagged):
+    if isinstance(tagged.value, list):
+        return dumper.represent_sequence(tagged.tag, tagged.value, flow_style=True)
+    if isinstance(tagged.value, dict):
+        return dumper.represent_mapping(tagged.tag, tagged.value)
+    return dumper.represent_scalar(tagged.tag, tagged.value)
+
+
+ConfigLoader.add_constructor(None, _construct_tagged)
+ConfigDumper.add_representer(Tagged, _represent_tagged)

@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from . import render
-from .csp import with_policy, with_preloads_in_head
+from .csp import own_scripts, theme_scripts, with_policy, with_preloads_in_head
 from .export import plan_day
 from .assets import MissingAssets, site_assets
 from .rules import RulesError, load_rules
@@ -50,6 +50,8 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
         if self.interpreter not in ("micropython", "pyodide"):
             raise PluginError(f"followup: FOLLOWUP_INTERPRETER '{self.interpreter}' is not "
                               "micropython or pyodide")
+        # The inline scripts the pages' policy allows: the theme's and our own.
+        self.known_scripts = (theme_scripts(config.theme.dirs), own_scripts())
         if config.nav is None:
             config.nav = render.nav(self.rules)
         self._keep_instant_navigation_off(config)
@@ -95,13 +97,13 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
 
     def on_post_page(self, output, page, config):
         output = with_preloads_in_head(output)
-        return output if self.serving else with_policy(output)
+        return output if self.serving else with_policy(output, *self.known_scripts)
 
     def on_post_template(self, output_content, template_name, config):
         # Static templates such as 404.html are pages too; sitemap.xml is not.
         if self.serving or not template_name.endswith(".html"):
             return output_content
-        return with_policy(output_content)
+        return with_policy(output_content, *self.known_scripts)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.rules_dir))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from . import schema as s
+from . import bounded, schema as s
 
 # The dates a timing may count from, besides an earlier step or action rule.
 FIXED_ANCHORS = ("interview", "decision", "call-back", "rejection", "offer", "next-interview")
@@ -82,12 +82,8 @@ class RulesError(Exception):
 
 def load_rules(folder="rules"):
     """Read, validate and cross-check every `*.yml` file in `folder`."""
-    folder = Path(folder)
-    files = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
-    if not files:
-        raise RulesError([f"{_display(folder)}/: no rule files (*.yml) found"])
     where, parts, problems, refs = {}, [], [], []
-    for path in files:
+    for path in _rule_files(Path(folder)):
         ctx = s.Context(_display(path), where)
         parts.append(_read_file(path, ctx))
         problems += ctx.problems
@@ -98,6 +94,23 @@ def load_rules(folder="rules"):
     if problems:
         raise RulesError([_format(p) for p in sorted(set(problems))])
     return data
+
+
+def _rule_files(folder):
+    """The rule files in `folder`, when there are some and not more than the loader reads."""
+    if not folder.is_dir():
+        raise RulesError([f"{_display(folder)}: "
+                          + ("is not a folder" if folder.exists() else "does not exist")])
+    files = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
+    if not files:
+        raise RulesError([f"{_display(folder)}/: no rule files (*.yml) found"])
+    sizes = [path.stat().st_size for path in files if path.is_file()]
+    total = sum(size for size in sizes if size <= bounded.MAX_BYTES)  # the rest is refused
+    if len(files) > bounded.MAX_FILES or total > bounded.MAX_TOTAL_BYTES:
+        raise RulesError([f"{_display(folder)}/: {len(files)} rule files, {total // 1024} KB "
+                          f"in all; the loader reads at most {bounded.MAX_FILES} files and "
+                          f"{bounded.MAX_TOTAL_BYTES // 1024} KB in all"])
+    return files
 
 
 def _format(problem):
@@ -118,23 +131,17 @@ def _display(path):
 
 def _read_file(path, ctx):
     """Parse one file into node form and validate its shape; None if unreadable."""
-    text = None
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.reader.ReaderError as error:  # a character YAML does not allow; no mark
-        line = text.count("\n", 0, error.position) + 1
-        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        ctx.problems.append((ctx.path, line, col, "YAML syntax error: character %r is not "
-                             "allowed" % chr(error.character)))
+        text = bounded.read_bytes(path).decode("utf-8")
+        node = yaml.compose(text, Loader=bounded.BoundedLoader)
+    except bounded.Unreadable as error:
+        ctx.problems.append((ctx.path, 0, 0, str(error)))
         return None
     except UnicodeDecodeError as error:
         ctx.problems.append((ctx.path, 1, 1, f"not UTF-8 text ({error.reason})"))
         return None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        ctx.problems.append((ctx.path, mark.line + 1, mark.column + 1,
-                             f"YAML syntax error: {error.problem or error.context}"))
+    except (yaml.YAMLError, bounded.TooComplex) as error:
+        ctx.problems.append((ctx.path, *bounded.yaml_problem(error, text)))
         return None
     if node is None:
         ctx.problems.append((ctx.path, 1, 1, "file is empty"))
@@ -285,13 +292,13 @@ def _check_refs(data, refs):
         if value in known[kind]:
             continue
         if kind == "section":
-            problems.append(location + (f"{what}: '{value[1]}' is not a section of "
+            problems.append(location + (f"{what}: {s.quoted(value[1])} is not a section of "
                                         f"{value[0]} (known: {_sections_of(data, value[0])})",))
         elif kind == "optional-action" and value in known["action"]:
-            problems.append(location + (f"{what}: action '{value}' is not optional; add "
+            problems.append(location + (f"{what}: action {s.quoted(value)} is not optional; add "
                                         "'optional: true' to its plan to include it here",))
         else:
-            problems.append(location + (f"{what}: unknown {kind} '{value}' "
+            problems.append(location + (f"{what}: unknown {kind} {s.quoted(value)} "
                                         f"(known: {', '.join(known[kind]) or 'none'})",))
     return problems
 

@@ -10,10 +10,14 @@ import re
 import yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-TIMING_PATTERN = re.compile(r"^([a-z][a-z0-9-]*) ([+-]) (\d+)([hdw])(?:\.\.(\d+)([dw]))?$")
-SPAN_PATTERN = re.compile(r"^(\d+)([dw])$")
+# [0-9], not \d, which would take any script's digits (e.g. Arabic-Indic) as a number.
+TIMING_PATTERN = re.compile(
+    r"^([a-z][a-z0-9-]*) ([+-]) ([0-9]+)([hdw])(?:\.\.([0-9]+)([dw]))?$")
+SPAN_PATTERN = re.compile(r"^([0-9]{1,4})([dw])$")
 UNIT_DAYS = {"d": 1, "w": 7}
 MAX_DAYS = 365
+MAX_DIGITS = 4  # enough for any valid timing; Python refuses int() of over 4,300 digits
+MAX_QUOTED = 60  # characters of a value that a message quotes
 _SCALARS = yaml.SafeLoader("")
 
 
@@ -39,6 +43,13 @@ class Context:
 
     def ref(self, kind, value, node, what):
         self.refs.append((kind, value, self.location(node), what))
+
+
+def quoted(value):
+    """A value in single quotes as messages show it, cut short when it is long."""
+    if len(value) > MAX_QUOTED:
+        return f"'{value[:MAX_QUOTED]}…' ({len(value)} characters)"
+    return f"'{value}'"
 
 
 def kind_of(node):
@@ -67,7 +78,7 @@ def ident(node, ctx, what):
     """An id: lower-case words joined by hyphens."""
     value = text(node, ctx, what)
     if value is not None and not ID_PATTERN.match(value):
-        ctx.problem(node, f"{what} '{value}' must be lower-case letters, digits and hyphens")
+        ctx.problem(node, f"{what} {quoted(value)} must be lower-case letters, digits and hyphens")
         return None
     return value
 
@@ -83,7 +94,7 @@ def one_of(choices):
     def check(node, ctx, what):
         value = text(node, ctx, what)
         if value is not None and value not in choices:
-            ctx.problem(node, f"{what} '{value}' is not one of: {', '.join(choices)}")
+            ctx.problem(node, f"{what} {quoted(value)} is not one of: {', '.join(choices)}")
             return None
         return value
     return check
@@ -106,7 +117,7 @@ def timing(node, ctx, what):
         return None
     match = TIMING_PATTERN.match(value)
     if not match:
-        ctx.problem(node, f"{what} '{value}' does not parse: write ANCHOR + N(h|d|w), "
+        ctx.problem(node, f"{what} {quoted(value)} does not parse: write ANCHOR + N(h|d|w), "
                           "e.g. 'interview + 2h', 'decision + 1d..2d', 'next-interview - 1d'")
         return None
     return _timing_value(match, node, ctx, what, value)
@@ -114,24 +125,37 @@ def timing(node, ctx, what):
 
 def _timing_value(match, node, ctx, what, value):
     anchor, sign, amount, unit, until, until_unit = match.groups()
-    if unit == "h" and (until or int(amount) > 23 or sign == "-"):
-        ctx.problem(node, f"{what} '{value}': hours must be 0 to 23 after the anchor, "
-                          "with no range")
-        return None
-    if sign == "-" and until:
-        ctx.problem(node, f"{what} '{value}': a time before the anchor takes no range")
-        return None
-    days = 0 if unit == "h" else int(amount) * UNIT_DAYS[unit] * (-1 if sign == "-" else 1)
-    latest = int(until) * UNIT_DAYS[until_unit] if until else None
-    if max(abs(days), latest or 0) > MAX_DAYS:
-        ctx.problem(node, f"{what} '{value}': at most {MAX_DAYS} days after its anchor")
-        return None
-    if latest is not None and latest <= days:
-        ctx.problem(node, f"{what} '{value}': the end of the range must come after its start")
+    mistake = _timing_mistake(sign, amount, unit, until, until_unit)
+    if mistake:
+        ctx.problem(node, f"{what} {quoted(value)}: {mistake}")
         return None
     ctx.ref("anchor", anchor, node, what)
-    return ctx.locate({"anchor": anchor, "days": days, "latest": latest,
+    days = _days(amount, unit) * (-1 if sign == "-" else 1)
+    return ctx.locate({"anchor": anchor, "days": days, "latest": _days(until, until_unit),
                        "hours": int(amount) if unit == "h" else None}, node)
+
+
+def _timing_mistake(sign, amount, unit, until, until_unit):
+    """What is wrong with a timing's numbers, in words; None when nothing is."""
+    if any(len(digits or "") > MAX_DIGITS for digits in (amount, until)):
+        return f"a number of more than {MAX_DIGITS} digits; at most {MAX_DAYS} days after its anchor"
+    if unit == "h" and (until or int(amount) > 23 or sign == "-"):
+        return "hours must be 0 to 23 after the anchor, with no range"
+    if sign == "-" and until:
+        return "a time before the anchor takes no range"
+    days, latest = _days(amount, unit), _days(until, until_unit)
+    if max(days, latest or 0) > MAX_DAYS:
+        return f"at most {MAX_DAYS} days after its anchor"
+    if latest is not None and latest <= days:
+        return "the end of the range must come after its start"
+    return None
+
+
+def _days(amount, unit):
+    """Days after the anchor for `amount` of `unit` (an hours timing is day 0)."""
+    if amount is None:
+        return None
+    return 0 if unit == "h" else int(amount) * UNIT_DAYS[unit]
 
 
 def span(node, ctx, what):
@@ -142,7 +166,7 @@ def span(node, ctx, what):
     match = SPAN_PATTERN.match(value)
     days = int(match.group(1)) * UNIT_DAYS[match.group(2)] if match else None
     if days is None or days > MAX_DAYS:
-        ctx.problem(node, f"{what} '{value}' must be N days or weeks up to a year, like 1d or "
+        ctx.problem(node, f"{what} {quoted(value)} must be N days or weeks up to a year, like 1d or "
                           "2w, or any-time")
         return None
     return days
@@ -221,7 +245,7 @@ def _field(fields, key_node, value_node, ctx, name):
         return fields[key](value_node, ctx, f"{name} {key}")
     hint = difflib.get_close_matches(str(key), fields, n=1)
     suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-    ctx.problem(key_node, f"unknown key '{key}' in {name} (expected one of: "
+    ctx.problem(key_node, f"unknown key {quoted(str(key))} in {name} (expected one of: "
                           f"{', '.join(fields)}){suggestion}")
     return None
 
@@ -236,7 +260,7 @@ def _pairs(node, ctx, what, name=None):
         if not isinstance(key_node, yaml.ScalarNode):
             ctx.problem(key_node, f"{what} has a key that is not text")
         elif key_node.value in seen:
-            ctx.problem(key_node, f"key '{key_node.value}' appears twice in {name or what}")
+            ctx.problem(key_node, f"key {quoted(key_node.value)} appears twice in {name or what}")
         else:
             seen.add(key_node.value)
             pairs.append((key_node, value_node))

@@ -6,6 +6,7 @@ from pathlib import Path
 import yaml
 
 from conftest import BUILD_DAY, ROOT, build_site
+from site_plugins.export import ConfigLoader
 
 
 def pages(site):
@@ -23,7 +24,7 @@ def test_rendered_guide_builds_without_the_plugin_into_the_same_pages(tmp_path, 
                              str(out), "--today", BUILD_DAY], cwd=ROOT, capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0, result.stderr
-    config = yaml.safe_load((out / "mkdocs.yml").read_text())
+    config = yaml.load((out / "mkdocs.yml").read_text(), Loader=ConfigLoader)
     assert all("followup" not in str(plugin) for plugin in config["plugins"])
     site = tmp_path / "site"
     build_site(site, config=out / "mkdocs.yml", cwd=out)

@@ -1,34 +1,67 @@
 """Life after Material for MkDocs: Zensical builds the guide from `followup render` output
 (it reads mkdocs.yml but runs no third-party plugin), and the checklist still works.
-Runs wherever Zensical is installed (`pip install zensical`); it does not install here."""
-import shutil
+Zensical is in the `test` extra (pinned in constraints.txt), so `make test` runs this; with
+CI=true a missing Zensical fails the tests instead of skipping them."""
+import importlib.util
+import os
 import subprocess
 import sys
 
 import pytest
-import yaml
 
-from conftest import BUILD_DAY, ROOT, SUB_PATH, serve
+from conftest import BUILD_DAY, ROOT, SUB_PATH, PageLog, serve
 from test_widget import open_checklist
 
-pytestmark = pytest.mark.skipif(shutil.which("zensical") is None,
-                                reason="Zensical is not installed (pip install zensical)")
+pytestmark = pytest.mark.browser
 
 
-def test_zensical_builds_the_rendered_guide_and_the_widget_works(tmp_path, browser):
-    out = tmp_path / "rendered"
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory):
+    """The rendered guide built by Zensical into web/interview-followup/ of its folder."""
+    if importlib.util.find_spec("zensical") is None:
+        message = "Zensical is not installed (make setup installs the pinned version)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    out = tmp_path_factory.mktemp("zensical") / "rendered"
     subprocess.run([sys.executable, "-m", "site_plugins.cli", "render", "--out", str(out),
                     "--today", BUILD_DAY], cwd=ROOT, check=True)
-    config = yaml.safe_load((out / "mkdocs.yml").read_text())
-    config["site_dir"] = str(tmp_path / "web" / SUB_PATH.strip("/"))
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    subprocess.run(["zensical", "build", "-f", str(out / "mkdocs.yml")], cwd=out, check=True)
-    server, base = serve(tmp_path / "web")
-    page = browser.new_context().new_page()
-    page.log = type("Log", (), {"errors": []})()
+    with open(out / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write(f"site_dir: web{SUB_PATH}\n")  # Zensical wants it inside the project
+    built = subprocess.run([sys.executable, "-m", "zensical", "build", "-f",
+                            str(out / "mkdocs.yml")], cwd=out, capture_output=True, text=True,
+                           check=False)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return out / "web" / SUB_PATH.strip("/")
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.log = PageLog(page)
+    yield page
+    context.close()
+
+
+def test_zensical_builds_the_rendered_guide_and_the_widget_works(zensical_site, page):
+    server, base = serve(zensical_site)
     try:
-        open_checklist(page, base + SUB_PATH, today="2026-11-18")
+        open_checklist(page, base + "/", today="2026-11-18")
         assert page.locator("#fu-plan li.fu-item").count() >= 10
+        assert page.log.errors == [] and page.log.failed == []
     finally:
-        page.context.close()
+        server.shutdown()
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="Zensical 0.0.73 rewrites relative URLs in raw HTML "
+                   "as if relative to the source file, so checklist.md's ../assets/ gets one "
+                   "../ too many; at a domain root the browser clamps it, under /<repo>/ not")
+def test_zensical_build_loads_every_checklist_file_under_a_sub_path(zensical_site, page):
+    server, base = serve(zensical_site.parent)
+    try:
+        page.goto(base + SUB_PATH + "checklist/")
+        page.wait_for_load_state("networkidle")
+        assert page.log.failed == []
+    finally:
         server.shutdown()
