@@ -26,7 +26,7 @@ def checklist_page(rules, default, today, bundle, interpreter="micropython"):
         "---", "hide:", "  - toc", "---", "",
         "# Your follow-up checklist", "",
         "Tell the checklist when you interviewed and what the employer said; it works out "
-        "what to do and when, following the [steps](steps/at-interview.md) of this guide. "
+        "what to do and when, following the [steps](../steps/at-interview.md) of this guide. "
         "Your answers stay in this browser, on this device; nothing is sent anywhere.", "",
         '<noscript><p class="fu-noscript">The form needs JavaScript. Without it, the '
         "default plan below and the whole guide still work.</p></noscript>", "",

@@ -37,7 +37,9 @@ def render_pages(rules, today, interpreter="micropython"):
     """Every generated page of the guide, as {path relative to docs: Markdown}."""
     default = planner.plan(rules, {"interviewed": dates.iso(today)}, today)
     pages = {"index.md": home_page(rules, default, today),
-             "checklist.md": checklist_page(rules, default, today, bundle_id(rules), interpreter),
+             # A folder's index, so that relative URLs in its HTML mean the same to every
+             # builder (Zensical resolves them from the source file's folder).
+             "checklist/index.md": checklist_page(rules, default, today, bundle_id(rules), interpreter),
              "disagreements.md": disagreements_page(rules),
              "sources.md": sources_page(rules)}
     for step in rules["steps"]:
@@ -47,7 +49,7 @@ def render_pages(rules, today, interpreter="micropython"):
 
 def nav(rules):
     """The navigation, in the order a reader meets the steps."""
-    return [{"Home": "index.md"}, {"Your checklist": "checklist.md"},
+    return [{"Home": "index.md"}, {"Your checklist": "checklist/index.md"},
             {"The steps": [{step["title"]: "steps/%s.md" % step["id"]}
                            for step in rules["steps"]]},
             {"Where the sources disagree": "disagreements.md"}, {"Sources": "sources.md"},
@@ -210,7 +212,7 @@ def disagreements_page(rules):
              "The five articles agree on most things, but not on everything. Here each "
              "disagreement is shown with every side, who takes it, and what choosing it "
              "changes in your plan. The guide picks a default so the checklist works out "
-             "of the box; you can choose differently on the [checklist](checklist.md).", ""]
+             "of the box; you can choose differently on the [checklist](checklist/index.md).", ""]
     for disagreement in rules["disagreements"]:
         lines += _disagreement_block(disagreement, rules)
     return "\n".join(lines)
@@ -344,7 +346,7 @@ def home_page(rules, default, today):
              "recommend, and shows where they disagree. Every point names its "
              "[sources](sources.md).", "",
              '!!! tip "Your own dated plan"',
-             "    The [checklist](checklist.md) turns your interview date and what the "
+             "    The [checklist](checklist/index.md) turns your interview date and what the "
              "employer told you into a plan with dates.", "",
              "## What to do, in order", ""]
     first = dict((item["step"], item) for item in reversed(default["items"]))

@@ -83,7 +83,7 @@ def test_render_replaces_its_own_output_and_only_that(world):
     again = render(world, "--out", "rendered")
     assert again.returncode == 0, again.stderr
     assert not (world / "rendered" / "stale.md").exists()
-    assert (world / "rendered" / "docs" / "checklist.md").is_file()
+    assert (world / "rendered" / "docs" / "checklist" / "index.md").is_file()
     assert snapshot(world.parent / "elsewhere") == outside
 
 
