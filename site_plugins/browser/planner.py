@@ -140,7 +140,7 @@ def _effects(rules, choices):
         chosen = choices.get(disagreement["id"], disagreement["default"])
         for position in disagreement["positions"]:
             if position["id"] == chosen:
-                _add_effect(effects, disagreement, position)
+                _add_effect(effects, disagreement, position, disagreement["id"] in choices)
     return effects
 
 
@@ -152,12 +152,15 @@ def touched_rules(effect):
     return touched
 
 
-def _add_effect(effects, disagreement, position):
+def _add_effect(effects, disagreement, position, chosen):
     effect = position["effect"]
     effects["include"] += list(effect.get("include") or [])
+    said = ("You chose \u201c%s\u201d for \u201c%s\u201d." if chosen else
+            "The guide's default for \u201c%s\u201d is \u201c%s\u201d.")
     for rule_id in effect.get("exclude") or []:
-        effects["exclude"][rule_id] = "You chose \u201c%s\u201d for \u201c%s\u201d." % (
-            position["label"], disagreement["question"])
+        effects["exclude"][rule_id] = said % ((position["label"], disagreement["question"])
+                                              if chosen else (disagreement["question"],
+                                                              position["label"]))
     for aspect in ("timing", "to", "channel"):
         for rule_id in effect.get(aspect) or {}:
             effects[aspect][rule_id] = effect[aspect][rule_id]
