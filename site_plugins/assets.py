@@ -10,12 +10,7 @@ BROWSER = PACKAGE / "browser"  # everything that runs in the page, and nothing e
 BROWSER_PACKAGE = "followup"   # its name inside the page's Python
 PYSCRIPT = "@pyscript/core/dist"
 MICROPYTHON = "@micropython/micropython-webassembly-pyscript"
-INTERPRETERS = {  # name -> (script type, npm folder, files the browser loads, module suffix)
-    "micropython": ("mpy", MICROPYTHON, ("micropython.mjs", "micropython.wasm"), ".mpy"),
-    # Only for the benchmark's comparison build (make bench): the real site uses MicroPython.
-    "pyodide": ("py", "pyodide", ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
-                                  "python_stdlib.zip", "pyodide-lock.json"), ".py"),
-}
+ENGINE = ("micropython.mjs", "micropython.wasm")  # the interpreter's files the page loads
 _COMPILED = {}  # sha256 of a module's source -> its .mpy bytes, for `mkdocs serve` rebuilds
 
 
@@ -28,26 +23,23 @@ def browser_sources():
     return sorted(BROWSER.glob("*.py"))
 
 
-def shipped_modules(interpreter="micropython"):
+def shipped_modules():
     """Names of the module files the page loads, e.g. 'planner.mpy'."""
-    suffix = INTERPRETERS[interpreter][3]
-    return [path.stem + suffix for path in browser_sources()]
+    return [path.stem + ".mpy" for path in browser_sources()]
 
 
-def site_assets(rules, node_modules, interpreter="micropython"):
-    """[(path in the site, bytes or a source Path)] for PyScript, its interpreter and our code."""
+def site_assets(rules, node_modules):
+    """[(path in the site, bytes or a source Path)] for PyScript, MicroPython and our code."""
     node_modules = Path(node_modules)
-    _, package, names, suffix = INTERPRETERS[interpreter]
-    core, engine = node_modules / PYSCRIPT, node_modules / package
-    if not (core / "core.js").is_file() or not (engine / names[-1]).is_file():
-        raise MissingAssets(f"PyScript and {interpreter} are not in {node_modules}: "
+    core, engine = node_modules / PYSCRIPT, node_modules / MICROPYTHON
+    if not (core / "core.js").is_file() or not (engine / ENGINE[-1]).is_file():
+        raise MissingAssets(f"PyScript and MicroPython are not in {node_modules}: "
                             "run `make setup` (npm ci) first")
     files = [("assets/pyscript/" + p.name, p) for p in sorted(core.iterdir())
              if p.is_file() and p.suffix != ".map"]
-    files += [("assets/%s/%s" % (interpreter, name), engine / name) for name in names]
+    files += [("assets/micropython/" + name, engine / name) for name in ENGINE]
     for path in browser_sources():
-        shipped = compiled(path) if suffix == ".mpy" else path
-        files.append(("assets/followup/" + path.stem + suffix, shipped))
+        files.append(("assets/followup/" + path.stem + ".mpy", compiled(path)))
     files.append(("assets/followup/rules.json", rules_bundle(rules)))
     return files
 

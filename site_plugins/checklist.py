@@ -1,24 +1,23 @@
 """The Checklist page: the reader's interviews, the form, the plan, and the widget's scripts.
 
-The page is complete without JavaScript (the default plan, its timeline and the drafts
-are drawn here at build time by the same code the widget uses); the widget then takes
-over the same elements in place. A small inline script (browser/early.js) runs first: it
+Without JavaScript the page shows the default plan, drawn here at build time by the same
+code the widget uses; the widget then takes over the same elements in place, and draws
+the rarely used parts (the choices, the timeline, the drafts) when they are opened. A small inline script (browser/early.js) runs first: it
 paints a returning reader's own plan from their last visit and keeps what they type while
 the planner starts.
 """
 import json
 from pathlib import Path
 
-from .browser import dates, drafts, planview, state
-from .assets import BROWSER, BROWSER_PACKAGE, INTERPRETERS, shipped_modules
-from .browser.timeline import escape, timeline_svg
-from .browser.words import names_of
+from .browser import dates, planview, state
+from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, shipped_modules
+from .browser.timeline import escape
 
 BASE = "../"  # the checklist page sits one folder below the site root
 EARLY_SCRIPT = (BROWSER / "early.js").read_text(encoding="utf-8")
 
 
-def checklist_page(rules, default, today, bundle, interpreter="micropython"):
+def checklist_page(rules, default, today, bundle):
     """The page's Markdown; `bundle` names this build's rules and code (a saved snapshot
     of another build is not shown)."""
     answers = state.default_answers(dates.iso(today))
@@ -43,17 +42,17 @@ def checklist_page(rules, default, today, bundle, interpreter="micropython"):
         '<div id="fu-plan">%s</div>' % planview.plan_html(default, rules, today, (), BASE),
         toolbar_html(),
         '<h2 id="timeline">Timeline</h2>',
-        '<figure class="fu-figure"><div id="fu-timeline-picture">%s</div><figcaption>Circles are '
-        "messages to the employer, squares your own tasks, a bar a window of days. The plan "
-        "above says the same in words.</figcaption></figure>"
-        % timeline_svg(default["items"], dates.iso(today), "checklist-tl"),
+        # Drawn only when opened: a lighter page to start with, and quicker updates.
+        '<details id="fu-timeline-box" class="fu-box"><summary>Show the plan as a timeline'
+        '</summary><figure class="fu-figure"><div id="fu-timeline-picture"></div><figcaption>'
+        "Circles are messages to the employer, squares your own tasks, a bar a window of "
+        "days. The plan above says the same in words.</figcaption></figure></details>",
         '<h2 id="message-drafts">Message drafts</h2>',
-        "<p>Starting points in plain words, for the messages your plan still asks for. Edit "
-        "them here; your changes are kept with this interview.</p>",
-        '<div id="fu-drafts">%s</div>' % planview.drafts_html(
-            drafts.drafts(answers, default, today), {}, state.percent_encoded),
+        '<details id="fu-drafts-box" class="fu-box"><summary>Show drafts of the messages your '
+        "plan asks for</summary><p>Starting points in plain words. Edit them here; your "
+        'changes are kept with this interview.</p><div id="fu-drafts"></div></details>',
         "</div>", "", "<script>%s</script>" % EARLY_SCRIPT, "",
-        scripts_html(interpreter)])
+        scripts_html()])
 
 
 def interviews_html():
@@ -162,19 +161,11 @@ def _checkbox(field_id, label, checked):
 
 
 def _choices_html(rules):
-    """One select per disagreement, default first, each option naming its sources."""
-    parts = ['<details class="fu-choices"><summary>Where the sources disagree: your choices'
-             '</summary><p>The plan uses the guide\'s default unless you choose otherwise. '
-             '<a href="../disagreements/">Read every side of each question</a>.</p>']
-    for disagreement in rules["disagreements"]:
-        options = [(p["id"], "%s%s (%s)" % (p["label"], ", the guide's default"
-                                            if p["id"] == disagreement["default"] else "",
-                                            names_of(p["sources"], rules)))
-                   for p in disagreement["positions"]]
-        parts.append(_field(escape(disagreement["question"]),
-                            _select(options, disagreement["default"]),
-                            "fu-choice-" + disagreement["id"]))
-    return "".join(parts) + "</details>"
+    """Where the reader can choose a side; its fields are drawn when it is opened."""
+    return ('<details class="fu-choices" id="fu-choices"><summary>Where the sources disagree: '
+            'your choices</summary><p>The plan uses the guide\'s default unless you choose '
+            'otherwise. <a href="../disagreements/">Read every side of each question</a>.</p>'
+            '<div id="fu-choices-fields"></div></details>')
 
 
 def toolbar_html():
@@ -206,32 +197,29 @@ UNUSED_PLUGINS = ["!codemirror", "!deprecations-manager", "!donkey", "!py-editor
                   "!py-terminal"]
 
 
-def scripts_html(interpreter):
-    """PyScript, one global config for our interpreter (files and plugins), and the start."""
-    script_type, _, names, _ = INTERPRETERS[interpreter]
-    ours = ["%sassets/followup/%s" % (BASE, name) for name in shipped_modules(interpreter)]
+def scripts_html():
+    """PyScript, one global config for MicroPython (files and plugins), and the start."""
+    ours = ["%sassets/followup/%s" % (BASE, name) for name in shipped_modules()]
     files = dict((url, "./%s/%s" % (BROWSER_PACKAGE, url.rsplit("/", 1)[1])) for url in ours)
     files["%sassets/followup/rules.json" % BASE] = "./rules.json"
-    config = {"interpreter": "%sassets/%s/%s" % (BASE, interpreter, names[0]), "files": files,
+    config = {"interpreter": "%sassets/micropython/%s" % (BASE, ENGINE[0]), "files": files,
               "plugins": UNUSED_PLUGINS}
-    other = "py" if script_type == "mpy" else "mpy"
     return "\n".join([
         '<div class="fu-scripts" hidden>',
-        preload_html(interpreter, names, ours + ["%sassets/followup/rules.json" % BASE]),
+        preload_html(ours + ["%sassets/followup/rules.json" % BASE]),
         '<link rel="stylesheet" href="%sassets/pyscript/core.css">' % BASE,
-        '<%s-config type="json" hidden>%s</%s-config>' % (script_type, escape(json.dumps(config)),
-                                                           script_type),
-        '<%s-config type="json" hidden>%s</%s-config>' % (other, escape(json.dumps(
-            {"plugins": UNUSED_PLUGINS})), other),
+        '<mpy-config type="json" hidden>%s</mpy-config>' % escape(json.dumps(config)),
+        '<py-config type="json" hidden>%s</py-config>' % escape(json.dumps(
+            {"plugins": UNUSED_PLUGINS})),
         '<script type="module" src="%sassets/pyscript/core.js"></script>' % BASE,
-        '<script type="%s">\nfrom %s import widget\nwidget.start()\n</script>'
-        % (script_type, BROWSER_PACKAGE), "</div>", ""])
+        '<script type="mpy">\nfrom %s import widget\nwidget.start()\n</script>'
+        % BROWSER_PACKAGE, "</div>", ""])
 
 
-def preload_html(interpreter, names, ours):
+def preload_html(ours):
     """Start fetching the interpreter and our files at once: PyScript only asks for them
     after its own chunks have loaded, which otherwise serialises the downloads."""
-    engine = ["%sassets/%s/%s" % (BASE, interpreter, name) for name in names]
+    engine = ["%sassets/micropython/%s" % (BASE, name) for name in ENGINE]
     links = ['<link rel="modulepreload" href="%s">' % engine[0]]
     links += ['<link rel="preload" href="%s" as="fetch" crossorigin>' % url
               for url in engine[1:] + ours]

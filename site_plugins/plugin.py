@@ -5,7 +5,6 @@ are `assets.site_assets`; none of them imports MkDocs, so `followup render` can 
 the same site for any MkDocs-compatible builder.
 """
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config import base, config_options as c
@@ -27,9 +26,6 @@ class FollowupConfig(base.Config):
     node_modules = c.Type(str, default="node_modules")
     # The default plan's date; $FOLLOWUP_TODAY, then the build day, when not set here.
     today = c.Optional(c.Type(str))
-    # The browser's Python: MicroPython; Pyodide only for the benchmark's comparison build.
-    # $FOLLOWUP_INTERPRETER overrides it.
-    interpreter = c.Choice(("micropython", "pyodide"), default="micropython")
 
 
 class FollowupPlugin(BasePlugin[FollowupConfig]):
@@ -46,10 +42,6 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
         self.node_modules = root / self.config.node_modules
         self.rules = self._load_rules()
         self.today = self._resolve_today()
-        self.interpreter = os.environ.get("FOLLOWUP_INTERPRETER") or self.config.interpreter
-        if self.interpreter not in ("micropython", "pyodide"):
-            raise PluginError(f"followup: FOLLOWUP_INTERPRETER '{self.interpreter}' is not "
-                              "micropython or pyodide")
         # The inline scripts the pages' policy allows: the theme's and our own.
         self.known_scripts = (theme_scripts(config.theme.dirs), own_scripts())
         if config.nav is None:
@@ -81,11 +73,11 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
             raise PluginError(f"followup: today '{error}' is not a date (YYYY-MM-DD)")
 
     def on_files(self, files, config):
-        pages = render.render_pages(self.rules, self.today, self.interpreter)
+        pages = render.render_pages(self.rules, self.today)
         for path, markdown in pages.items():
             files.append(File.generated(config, path, content=markdown))
         try:
-            assets = site_assets(self.rules, self.node_modules, self.interpreter)
+            assets = site_assets(self.rules, self.node_modules)
         except MissingAssets as error:
             raise PluginError(str(error))
         for path, source in assets:

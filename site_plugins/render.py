@@ -33,13 +33,13 @@ KIND_SECTIONS = (("action", "What to do"), ("how", "How to do it well"),
                  ("avoid", "What not to do"), ("context", "Good to know"))
 
 
-def render_pages(rules, today, interpreter="micropython"):
+def render_pages(rules, today):
     """Every generated page of the guide, as {path relative to docs: Markdown}."""
     default = planner.plan(rules, {"interviewed": dates.iso(today)}, today)
     pages = {"index.md": home_page(rules, default, today),
              # A folder's index, so that relative URLs in its HTML mean the same to every
              # builder (Zensical resolves them from the source file's folder).
-             "checklist/index.md": checklist_page(rules, default, today, bundle_id(rules), interpreter),
+             "checklist/index.md": checklist_page(rules, default, today, bundle_id(rules)),
              "disagreements.md": disagreements_page(rules),
              "sources.md": sources_page(rules)}
     for step in rules["steps"]:

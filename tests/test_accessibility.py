@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from test_phone import PHONE
 from test_site_browser import crawl
-from test_widget import fill, more_actions, open_checklist
+from test_widget import fill, more_actions, open_box, open_checklist
 
 pytestmark = pytest.mark.browser
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
@@ -63,6 +63,8 @@ def test_the_filled_in_widget_has_no_violations(browser, site_url, scheme):
     expect(page.locator("#fu-decision-n")).to_have_attribute("aria-invalid", "true")
     more_actions(page)
     page.click("button[data-action=copy-plain]")
+    open_box(page, "fu-drafts-box")
+    open_box(page, "fu-timeline-box")
     for folded in page.locator(".fu-draft summary, .fu-missed summary, .fu-dropped summary").all():
         folded.click()
     page.locator(".fu-choices summary").click()

@@ -11,7 +11,7 @@ from conftest import SUB_PATH, build_site, project_copy, serve
 from site_plugins.csp import (INLINE_SCRIPT, known_script_hashes, own_scripts, policy,
                               theme_scripts, with_policy)
 from test_site_browser import crawl
-from test_widget import fill, more_actions, open_checklist
+from test_widget import fill, more_actions, open_box, open_checklist
 
 META = re.compile(r'<head[^>]*><meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -143,6 +143,7 @@ def test_no_violation_on_any_page_or_while_the_widget_is_used(page, site_url):
     page.click("button[data-action=share]")
     with page.expect_download():
         page.click("button[data-action=calendar]")
+    open_box(page, "fu-drafts-box")
     page.locator(".fu-draft summary").first.click()
     violations += page.evaluate("window.__csp")
     assert violations == []

@@ -71,8 +71,22 @@ def form_values(situation):
     return values
 
 
+def open_box(page, box_id):
+    """Unfold a part that the widget draws when it is opened (timeline, drafts)."""
+    page.evaluate("id => { document.getElementById(id).open = true; }", box_id)
+    inner = {"fu-timeline-box": "#fu-timeline-picture svg", "fu-drafts-box": "#fu-drafts *"}
+    page.wait_for_selector(inner[box_id], state="attached")
+
+
+def open_choices(page):
+    """Unfold the choices where the sources disagree (their fields are drawn on opening)."""
+    page.evaluate("document.getElementById('fu-choices').open = true")
+    page.wait_for_selector("#fu-choice-note-medium", state="attached")
+
+
 def fill(page, situation):
     """Set every control at once, then tell the form it changed, as a reader's edit would."""
+    open_choices(page)
     page.evaluate("""([values, flags]) => {
         for (const [id, value] of Object.entries(values)) document.getElementById(id).value = value;
         for (const [id, value] of Object.entries(flags)) document.getElementById(id).checked = value;
@@ -158,6 +172,7 @@ def test_a_typed_change_redraws_the_plan_and_is_announced(page, site_url):
         "data-due", "2026-11-26")
     expect(page.locator("#fu-status")).to_contain_text("Plan updated")
     # the picture shown (of its wide and narrow layouts, the other is hidden)
+    open_box(page, "fu-timeline-box")
     expect(page.locator("#fu-timeline-picture").get_by_role("img")).to_contain_text(
         "Ask about the decision")
 
@@ -306,7 +321,10 @@ def test_a_saved_state_that_no_longer_validates_is_kept_and_reported(page, site_
     assert "what they said about deciding could not be read" in notice
     assert "Should the thank-you note be" in notice
     expect(page.locator("#fu-company")).to_have_value("Acme")
-    kept = stored(page, key)  # what could not be used is set aside, never dropped
+    assert stored(page, key) == saved  # kept as it was until the reader changes something
+    open_answers(page)
+    page.fill("#fu-role", "Chef")
+    kept = stored(page, key)  # then what could not be used is set aside, never dropped
     assert kept["set_aside"] == {"timeline": "someday", "choices": {"note-medium": "fax"}}
     assert (kept["answers"]["company"], kept["answers"]["timeline"]) == ("Acme", "none")
 
@@ -418,6 +436,7 @@ def test_script_and_html_in_text_fields_stay_inert(page, site_url, field):
         page.reload()
         wait_ready(page)
         expect(page.locator(field)).to_have_value(payload)
+        open_box(page, "fu-drafts-box")
         for draft in page.locator(".fu-draft").all():
             draft.locator("summary").click()
     assert page.evaluate("window.__pwned") is None
@@ -459,6 +478,7 @@ def test_drafts_follow_the_situation_and_keep_the_readers_edits(page, site_url):
     open_checklist(page, site_url, today="2026-11-23")
     fill(page, {"interviewed": "2026-11-20", "interviewers": ["Ana Ruiz", "Bo Li"],
                 "company": "Acme"})
+    open_box(page, "fu-drafts-box")
     titles = page.eval_on_selector_all(".fu-draft summary", "s => s.map(e => e.textContent)")
     assert titles[0].startswith("Thank-you note to Ana Ruiz") and \
         titles[1].startswith("Thank-you note to Bo Li")

@@ -45,6 +45,7 @@
     return;
   }
   paint(snapshot);
+  window.followupPainted = snapshot.html;  // the planner leaves alone what is the same
   app.setAttribute("data-painted", "snapshot");
   performance.mark("followup-own-plan");
 

@@ -7,7 +7,7 @@ from the reader or the rules is escaped here, and nowhere else is markup made fr
 from . import dates
 from .planner import next_item, tick_key
 from .timeline import escape
-from .words import credit_groups, own_notes, section_heading, source_name, \
+from .words import credit_groups, names_of, own_notes, section_heading, source_name, \
     whom_and_how
 
 SECTIONS = (("now", "Now", ("today", "overdue")), ("coming", "Coming up", ("upcoming",)),
@@ -204,3 +204,20 @@ def _draft_html(draft, edited, uri_encode):
             'data-draft="%s" rows="9">%s</textarea><p class="fu-draft-actions">%s</p></details>') % (
         draft["layout"], escape(draft["id"]), escape(draft["title"]), escape(draft["when"]),
         subject, field, field, escape(draft["id"]), escape(body), actions)
+
+
+def choices_html(rules, choices):
+    """One select per disagreement, each option naming its sources, the reader's choice
+    (else the guide's default) selected."""
+    parts = []
+    for disagreement in rules["disagreements"]:
+        chosen = choices.get(disagreement["id"], disagreement["default"])
+        options = "".join('<option value="%s"%s>%s%s (%s)</option>' % (
+            escape(p["id"]), " selected" if p["id"] == chosen else "", escape(p["label"]),
+            ", the guide's default" if p["id"] == disagreement["default"] else "",
+            escape(names_of(p["sources"], rules))) for p in disagreement["positions"])
+        field = "fu-choice-" + escape(disagreement["id"])
+        parts.append('<div class="fu-field"><label class="fu-label" for="%s">%s</label>'
+                     '<select id="%s">%s</select></div>' % (
+                         field, escape(disagreement["question"]), field, options))
+    return "".join(parts)

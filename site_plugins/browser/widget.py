@@ -25,8 +25,10 @@ LABELS = {"interviewed": "The interview date", "decision_by": "The decision date
 MAX_FRAGMENT = 20000     # characters of a share link's data: far more than any interview needs
 MAX_IMPORT = 512 * 1024  # bytes of an import file
 SHARE_PREFIXES = ("#interview=", "#answers=")  # this version's links, and the first's
+FOLDED = ("fu-choices", "fu-timeline-box", "fu-drafts-box")  # drawn when opened
 app = {"rules": None, "bundle": "", "records": {}, "order": [], "unreadable": [],
-       "current": None, "results": {}, "drawn": {}, "undo": None, "pending": None}
+       "current": None, "results": {}, "drawn": {}, "undo": None, "pending": None,
+       "snapshot_due": False, "save_later": None}
 
 
 def element(element_id):
@@ -161,10 +163,25 @@ def read_answers():
         answers[key] = str(element(control_id(key)).value)[:state.MAX_TEXT]
     for key in state.FLAG_FIELDS:
         answers[key] = bool(element(control_id(key)).checked)
+    if not choices_drawn():  # the reader has not opened them: as they were
+        answers["choices"] = dict(current_record()["answers"]["choices"])
+        return answers
     for disagreement in app["rules"]["disagreements"]:
         answers["choices"][disagreement["id"]] = str(element(
             "fu-choice-" + disagreement["id"]).value)
     return answers
+
+
+def choices_drawn():
+    return bool(element("fu-choices-fields").firstElementChild)
+
+
+def draw_choices():
+    """The choices' fields, drawn once opened (and again for another interview)."""
+    record = current_record()
+    if element("fu-choices").open and record is not None:
+        element("fu-choices-fields").innerHTML = planview.choices_html(
+            app["rules"], record["answers"]["choices"])
 
 
 def write_answers(answers, skip=()):
@@ -176,11 +193,6 @@ def write_answers(answers, skip=()):
     for key in state.FLAG_FIELDS:
         if control_id(key) not in skip:
             element(control_id(key)).checked = answers[key]
-    for disagreement in app["rules"]["disagreements"]:
-        field = "fu-choice-" + disagreement["id"]
-        if field not in skip:
-            element(field).value = answers["choices"].get(disagreement["id"],
-                                                          disagreement["default"])
     show_conditional_fields()
 
 
@@ -208,8 +220,8 @@ def clear_errors():
         message = element(field_id + "-error")
         message.textContent = ""
         message.hidden = True
-    for disagreement in app["rules"]["disagreements"]:
-        element("fu-choice-" + disagreement["id"]).removeAttribute("aria-invalid")
+    for control in document.querySelectorAll("#fu-choices-fields select"):
+        control.removeAttribute("aria-invalid")
 
 
 def show_errors(problems):
@@ -275,10 +287,12 @@ def redraw():
 
 def draw_one(record, result, fresh):
     day = today()
-    drawn = {"fu-plan": planview.plan_html(result, app["rules"], day, record["ticked"]),
-             "fu-timeline-picture": timeline.timeline_svg(
-                 result["items"], result["interview"]["interviewed"], "widget-tl"),
-             "fu-drafts": drafts_markup(record, result, day)}
+    drawn = {"fu-plan": planview.plan_html(result, app["rules"], day, record["ticked"])}
+    if element("fu-timeline-box").open:  # what is folded away is drawn when opened
+        drawn["fu-timeline-picture"] = timeline.timeline_svg(
+            result["items"], result["interview"]["interviewed"], "widget-tl")
+    if element("fu-drafts-box").open:
+        drawn["fu-drafts"] = drafts_markup(record, result, day)
     paint(drawn)
     element("fu-warnings").textContent = " ".join(result["warnings"])
     element("fu-next").textContent = planview.next_words(result, day, record["ticked"])
@@ -291,6 +305,16 @@ def draw_one(record, result, fresh):
 def drafts_markup(record, result, day):
     made = drafts.drafts(record["answers"], result, day)
     return planview.drafts_html(made, record["drafts"], state.percent_encoded)
+
+
+def seed_painted():
+    """What browser/early.js painted from the snapshot is what is on the page: the first
+    draw leaves it alone where its markup is the same."""
+    painted = getattr(window, "followupPainted", None)
+    for element_id in ("fu-plan", "fu-timeline-picture", "fu-drafts"):
+        markup = getattr(painted, element_id, None) if painted else None
+        if markup is not None:
+            app["drawn"][element_id] = str(markup)
 
 
 def paint(drawn):
@@ -345,10 +369,8 @@ def show_view(typed=()):
     before the planner was ready), or the merged view without it, and the list of them."""
     everything = app["current"] == state.ALL
     element("fu-answers").hidden = everything
-    for section in ("timeline", "message-drafts"):
+    for section in ("timeline", "message-drafts", "fu-timeline-box", "fu-drafts-box"):
         element(section).hidden = everything
-    element("fu-timeline-picture").parentElement.hidden = everything
-    element("fu-drafts").hidden = everything
     element("fu-which").innerHTML = interview_options()
     element("fu-which").value = app["current"]
     calendar = document.querySelector('[data-action="calendar"]')
@@ -356,6 +378,7 @@ def show_view(typed=()):
                             "Add to calendar (.ics)")
     if not everything:
         write_answers(current_record()["answers"], typed)
+        draw_choices()
     app["drawn"] = {}
 
 
@@ -370,6 +393,19 @@ def interview_options():
     return "".join(options)
 
 
+def save_snapshot_soon():
+    """Save the snapshot once the current event is done: it only serves the next visit's
+    first paint, so it stays off the path from a keystroke to the redrawn plan."""
+    if not app["snapshot_due"]:
+        app["snapshot_due"] = True
+        window.setTimeout(app["save_later"], 0)
+
+
+def saved_later(*_):
+    app["snapshot_due"] = False
+    save_snapshot()
+
+
 def save_snapshot():
     """What the reader sees now, for the next visit's first paint (browser/early.js)."""
     values = {}
@@ -381,10 +417,13 @@ def save_snapshot():
     drawn = dict(app["drawn"], **{"fu-which": interview_options()})
     texts = dict((key, str(element(key).textContent)) for key in
                  ("fu-next", "fu-answers-summary", "fu-warnings"))
+    opened = dict((box, bool(element(box).open)) for box in FOLDED)
+    opened["fu-answers"] = False
+    if choices_drawn():
+        drawn["fu-choices-fields"] = str(element("fu-choices-fields").innerHTML)
     store(state.SNAPSHOT_KEY, {"version": state.VERSION, "bundle": app["bundle"],
                                "day": today_iso(), "html": drawn, "text": texts,
-                               "values": values, "hidden": hidden,
-                               "open": {"fu-answers": False}})
+                               "values": values, "hidden": hidden, "open": opened})
 
 
 # --- the reader's actions -----------------------------------------------------------
@@ -400,7 +439,7 @@ def on_form_change(event):
     if event.target.id in ("fu-company", "fu-role", "fu-interviewed"):
         element("fu-which").innerHTML = interview_options()
         element("fu-which").value = app["current"]
-    save_snapshot()
+    save_snapshot_soon()
 
 
 def on_tick(event):
@@ -417,7 +456,7 @@ def on_tick(event):
         record["ticked"].append(item_id)
     save_record(record)
     redraw()
-    save_snapshot()
+    save_snapshot_soon()
 
 
 def on_draft_edit(event):
@@ -441,6 +480,15 @@ def on_click(event):
         reset_draft(str(target.getAttribute("data-reset-draft")))
     elif action in ACTIONS:
         ACTIONS[action]()
+
+
+def on_open(event):
+    """A folded part opened or closed: draw what it shows."""
+    if event.target.id == "fu-choices":
+        draw_choices()
+    elif event.target.open and app["current"] != state.ALL:
+        redraw()
+    save_snapshot()
 
 
 def on_switch(event):
@@ -775,11 +823,13 @@ def start():
 
 
 def begin():
+    app["save_later"] = create_proxy(saved_later)
     app["rules"] = json.load(open("rules.json"))
     app["bundle"] = str(element("fu-app").getAttribute("data-bundle"))
     problems = load_all()
     typed = typed_early()
     show_view(typed)
+    seed_painted()
     if typed and app["current"] != state.ALL:
         current_record()["answers"] = read_answers()
         save_record(current_record())
@@ -795,11 +845,13 @@ def begin():
     for container in ("fu-app",):
         listen(container, "click", on_click)
     listen("fu-which", "change", on_switch)
+    for box in FOLDED:
+        listen(box, "toggle", on_open)
     listen("fu-import", "change", import_file)
     document.addEventListener("followup-link", create_proxy(lambda event: open_share_link()))
     for control in document.querySelectorAll("#fu-app [disabled]"):
         control.disabled = False
-    save_snapshot()
+    save_snapshot_soon()
     element("fu-app").setAttribute("data-state", "ready")
     element("fu-form").setAttribute("data-ready", "true")
     window.performance.mark("followup-ready")  # the benchmark's "live plan" moment
