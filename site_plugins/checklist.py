@@ -10,11 +10,12 @@ import json
 from pathlib import Path
 
 from .browser import dates, planview, state
+from .csp import script_body
 from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, shipped_modules
 from .browser.timeline import escape
 
 BASE = "../"  # the checklist page sits one folder below the site root
-EARLY_SCRIPT = (BROWSER / "early.js").read_text(encoding="utf-8")
+EARLY_SCRIPT = script_body(BROWSER / "early.js")
 
 
 def checklist_page(rules, default, today, bundle):
@@ -22,7 +23,9 @@ def checklist_page(rules, default, today, bundle):
     of another build is not shown)."""
     answers = state.default_answers(dates.iso(today))
     return "\n".join([
-        "---", "hide:", "  - toc", "---", "",
+        # Its words are the guide's, drawn for one situation: search finds them on the
+        # guide's own pages.
+        "---", "hide:", "  - toc", "search:", "  exclude: true", "---", "",
         "# Your follow-up checklist", "",
         "Tell the checklist when you interviewed and what the employer said; it works out "
         "what to do and when, following the [steps](../steps/at-interview.md) of this guide. "
@@ -192,9 +195,11 @@ def _button(action, words):
 
 
 # PyScript plugins the checklist never uses: off in both configs, or they are fetched
-# anyway (PyScript loads plugins once per script type).
-UNUSED_PLUGINS = ["!codemirror", "!deprecations-manager", "!donkey", "!py-editor", "!py-game",
-                  "!py-terminal"]
+# anyway (PyScript loads plugins once per script type). "error" shows Python errors in
+# the page; the widget says in its own words when it cannot start. PyScript's core.css
+# styles those plugins and its config tags, which are `hidden` here: it is not loaded.
+UNUSED_PLUGINS = ["!codemirror", "!deprecations-manager", "!donkey", "!error", "!py-editor",
+                  "!py-game", "!py-terminal"]
 
 
 def scripts_html():
@@ -207,13 +212,17 @@ def scripts_html():
     return "\n".join([
         '<div class="fu-scripts" hidden>',
         preload_html(ours + ["%sassets/followup/rules.json" % BASE]),
-        '<link rel="stylesheet" href="%sassets/pyscript/core.css">' % BASE,
-        '<mpy-config type="json" hidden>%s</mpy-config>' % escape(json.dumps(config)),
-        '<py-config type="json" hidden>%s</py-config>' % escape(json.dumps(
+        '<mpy-config type="json" hidden>%s</mpy-config>' % _element_text(json.dumps(config)),
+        '<py-config type="json" hidden>%s</py-config>' % _element_text(json.dumps(
             {"plugins": UNUSED_PLUGINS})),
         '<script type="module" src="%sassets/pyscript/core.js"></script>' % BASE,
         '<script type="mpy">\nfrom %s import widget\nwidget.start()\n</script>'
         % BROWSER_PACKAGE, "</div>", ""])
+
+
+def _element_text(text):
+    """Text inside an element: only & and < need escaping (quotes stay readable)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def preload_html(ours):

@@ -25,8 +25,15 @@ OWN_SCRIPTS = Path(__file__).resolve().parent / "browser"
 
 def own_scripts(folder=OWN_SCRIPTS):
     """The bodies of our own inline scripts: each *.js file in `folder`. A page inlines
-    one as `<script>` + the file's text, unchanged, + `</script>`."""
-    return tuple(path.read_text(encoding="utf-8") for path in sorted(Path(folder).glob("*.js")))
+    one as `<script>` + `script_body(file)` + `</script>`."""
+    return tuple(script_body(path) for path in sorted(Path(folder).glob("*.js")))
+
+
+def script_body(path):
+    """A script as the page inlines it: its comment lines and indentation left out,
+    since every page that has it carries its bytes."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
 def theme_scripts(template_dirs):

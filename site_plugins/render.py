@@ -305,9 +305,11 @@ def _positions_count(source, rules):
 
 
 def _section_block(source, section_id, heading, rules):
-    """One section of an article: every rule part and position that cites it."""
-    lines = ["### %s { #%s-%s }" % (text(heading), source["id"], section_id), ""]
-    uses = [(rule, parts) for rule, parts in _rule_parts_citing(source["id"], section_id, rules)]
+    """One section of an article: every rule part and position that cites it. The lists
+    repeat titles that search finds on their own pages, so search leaves them out."""
+    lines = ["### %s { #%s-%s }" % (text(heading), source["id"], section_id), "",
+             '<div markdown data-search-exclude>', ""]
+    uses = _rule_parts_citing(source["id"], section_id, rules)
     positions = _positions_citing(source["id"], section_id, rules)
     lines += ["- [%s](steps/%s.md#%s) (%s)" % (text(rule["title"]), rule["step"], rule["id"],
                                                 ", ".join(parts)) for rule, parts in uses]
@@ -315,7 +317,7 @@ def _section_block(source, section_id, heading, rules):
                                                     text(p["label"])) for d, p in positions]
     if not uses and not positions:
         lines.append("The guide takes nothing from this section.")
-    return lines + [""]
+    return lines + ["", "</div>", ""]
 
 
 def _rule_parts_citing(source_id, section_id, rules):

@@ -7,11 +7,13 @@ import random
 import parity
 from micropython import every_module, run
 from site_plugins.browser import dates, drafts, ics, planner, planview, state
+from site_plugins.assets import rules_bundle
 from site_plugins.rules import load_rules
 from situations import CHOSEN, random_situation
 from conftest import ROOT
 
 RULES = load_rules(ROOT / "rules")
+BUNDLE = json.loads(rules_bundle(RULES))  # what the page gets
 MODULES = {"dates": dates, "planner": planner, "ics": ics, "planview": planview,
            "drafts": drafts, "state": state}
 BAD = [{"interviewed": "2026-02-30"}, {"interviewed": "2026-11-18", "decision_within": "0d"},
@@ -53,12 +55,14 @@ def test_micropython_and_cpython_give_the_same_outputs(tmp_path):
     states = [{"record": record, "fragment": fragment}
               for record, fragment in zip(RECORDS * 2, FRAGMENTS)]
     cases = {"plans": plans, "states": states}
-    lines = run(tmp_path, DRIVER, {"rules.json": json.dumps(RULES), "cases.json": json.dumps(cases),
+    lines = run(tmp_path, DRIVER, {"rules.json": json.dumps(BUNDLE), "cases.json": json.dumps(cases),
                                  "parity.py": (ROOT / "tests" / "parity.py").read_text()})
     got = {"plans": lines[:len(plans)], "states": lines[len(plans):]}
     expected = json.loads(json.dumps({
-        "plans": [parity.plan_outputs(MODULES, RULES, case) for case in plans],
-        "states": [parity.state_outputs(MODULES, RULES, case) for case in states]}))
+        "plans": [parity.plan_outputs(MODULES, BUNDLE, case) for case in plans],
+        "states": [parity.state_outputs(MODULES, BUNDLE, case) for case in states]}))
+    assert expected["plans"] == json.loads(json.dumps(
+        [parity.plan_outputs(MODULES, RULES, case) for case in plans]))  # the bundle suffices
     for case, mine, theirs in zip(plans, expected["plans"], got["plans"]):
         assert theirs == mine, case
     for case, mine, theirs in zip(states, expected["states"], got["states"]):
