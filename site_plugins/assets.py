@@ -8,6 +8,9 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 BROWSER = PACKAGE / "browser"  # everything that runs in the page, and nothing else
 BROWSER_PACKAGE = "followup"   # its name inside the page's Python
+# Modules the page loads only when first needed (a folded part opened, a calendar asked
+# for): the rest start with the page.
+LAZY_MODULES = ("drafts", "ics", "timeline")
 PYSCRIPT = "@pyscript/core/dist"
 MICROPYTHON = "@micropython/micropython-webassembly-pyscript"
 ENGINE = ("micropython.mjs", "micropython.wasm")  # the interpreter's files the page loads
@@ -19,13 +22,14 @@ class MissingAssets(Exception):
 
 
 def browser_sources():
-    """The Python modules of the browser package, in name order."""
-    return sorted(BROWSER.glob("*.py"))
+    """The Python modules of the browser package, in name order. Its `__init__.py` stays
+    behind: MicroPython imports a folder without one as a package, one file fewer to load."""
+    return sorted(path for path in BROWSER.glob("*.py") if path.stem != "__init__")
 
 
 def shipped_modules():
-    """Names of the module files the page loads, e.g. 'planner.mpy'."""
-    return [path.stem + ".mpy" for path in browser_sources()]
+    """Names of the module files the page loads as it starts, e.g. 'planner.mpy'."""
+    return [path.stem + ".mpy" for path in browser_sources() if path.stem not in LAZY_MODULES]
 
 
 def site_assets(rules, node_modules):

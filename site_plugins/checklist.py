@@ -7,12 +7,11 @@ paints a returning reader's own plan from their last visit and keeps what they t
 the planner starts.
 """
 import json
-from pathlib import Path
 
 from .browser import dates, planview, state
 from .csp import script_body
 from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, shipped_modules
-from .browser.timeline import escape
+from .browser.planview import escape
 
 BASE = "../"  # the checklist page sits one folder below the site root
 EARLY_SCRIPT = script_body(BROWSER / "early.js")
@@ -32,7 +31,8 @@ def checklist_page(rules, default, today, bundle):
         "Your answers stay in this browser, on this device; nothing is sent anywhere.", "",
         '<noscript><p class="fu-noscript">The form needs JavaScript. Without it, the '
         "default plan below and the whole guide still work.</p></noscript>", "",
-        '<div id="fu-app" class="fu-app" data-bundle="%s">' % escape(bundle),
+        '<div id="fu-app" class="fu-app" data-bundle="%s" data-modules="%sassets/followup/">'
+        % (escape(bundle), BASE),
         interviews_html(), notice_html(), form_html(rules, answers),
         '<h2 id="your-plan">Your plan</h2>',
         '<p id="fu-status" class="fu-status" role="status" aria-live="polite"></p>',

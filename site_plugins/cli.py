@@ -6,7 +6,7 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from .browser import dates, ics, planner, words
+from .browser import citations, dates, ics, planner, words
 from .rules import RulesError, load_rules
 
 # Where the situation's fields come from on the command line, for error messages.
@@ -335,7 +335,7 @@ def citation_counts(data):
     """For each source id: how many rules and disagreement positions cite it."""
     counts = {source["id"]: {"rules": 0, "positions": 0} for source in data["sources"]}
     for rule in data["rules"]:
-        for source_id in planner.rule_sources(rule):
+        for source_id in citations.rule_sources(rule):
             counts[source_id]["rules"] += 1
     for disagreement in data["disagreements"]:
         for position in disagreement["positions"]:

@@ -5,7 +5,7 @@ generated files and `followup render` writes them to disk, so the guide can be b
 by any MkDocs-compatible tool. Pages use Material's Markdown extensions (admonitions,
 attribute lists, task lists) but no plugin of ours.
 """
-from .browser import dates, planner, words
+from .browser import citations, dates, planner, words
 from .assets import bundle_id
 from .checklist import checklist_page
 from .browser.timeline import timeline_svg
@@ -180,10 +180,10 @@ def _rule_block(rule, rules):
         lines += [text(rule["text"]), ""]
     if rule["when"]:
         lines += [_conditions(rule), ""]
-    cites, own = planner.rule_cites(rule), {}
+    cites, own = citations.rule_cites(rule), {}
     if rule["plan"]:
         lines += [_when_line(rule, rules), ""]
-        cites, own = planner.rule_cites(rule), planner.rule_notes(rule)
+        cites, own = citations.rule_cites(rule), citations.rule_notes(rule)
         for part, note in words.own_notes(own):
             lines += ['!!! note "The guide\'s own choice: %s"' % part, "    " + text(note), ""]
     shaping = _shaping(rule, rules, 1)
@@ -278,7 +278,7 @@ def sources_page(rules):
 
 
 def _source_block(source, rules):
-    citing = [rule for rule in rules["rules"] if source["id"] in planner.rule_sources(rule)]
+    citing = [rule for rule in rules["rules"] if source["id"] in citations.rule_sources(rule)]
     lines = ["## %s { #%s }" % (text(words.source_name(source["id"], rules)), source["id"]), "",
              "*%s*, by %s%s." % (text(source["title"]), text(source["author"]),
                                  ", published %s" % _published(source["published"])
@@ -324,7 +324,7 @@ def _rule_parts_citing(source_id, section_id, rules):
     """(rule, [parts]) for every rule with a part that cites this section."""
     found = []
     for rule in rules["rules"]:
-        cites = planner.rule_cites(rule)
+        cites = citations.rule_cites(rule)
         parts = [words.PART_WORDS[part] for part in cites
                  if any(c["source"] == source_id and c["section"] == section_id
                         for c in cites[part])]

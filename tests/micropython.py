@@ -10,14 +10,15 @@ from site_plugins.assets import BROWSER_PACKAGE, browser_sources, compiled
 
 ROOT = Path(__file__).resolve().parent.parent
 # Just enough of `pyscript` for the widget module to import outside a page.
-PYSCRIPT_STUB = {"__init__.py": "document = None\nwindow = None\n",
+PYSCRIPT_STUB = {"__init__.py": "document = None\nwindow = None\n\n\nasync def fetch(url):\n"
+                                "    raise OSError(url)\n",
                  "ffi.py": "def create_proxy(f):\n    return f\n\n\ndef to_js(x):\n    return x\n"}
 
 
 def every_module():
     """The import line that loads every module of the browser package."""
     return "from %s import %s" % (BROWSER_PACKAGE, ", ".join(
-        path.stem for path in browser_sources() if path.stem != "__init__"))
+        path.stem for path in browser_sources()))
 
 
 def run(workdir, driver, files):

@@ -1,7 +1,6 @@
 """`followup render` output builds with plain MkDocs into a site with the same pages."""
 import subprocess
 import sys
-from pathlib import Path
 
 import yaml
 

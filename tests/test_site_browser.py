@@ -2,7 +2,6 @@
 from urllib.parse import urldefrag, urlparse
 
 import pytest
-from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 

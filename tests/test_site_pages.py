@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import build_site, project_copy
-from site_plugins.browser import planner, words
+from site_plugins.browser import citations, words
 from site_plugins.rules import load_rules
 
 RULES = load_rules(Path(__file__).resolve().parent.parent / "rules")
@@ -40,10 +40,10 @@ def test_each_rule_is_on_its_step_page_with_each_part_sourced(built_site, rule):
     block = section(page(built_site, f"steps/{rule['step']}"), rule["id"])
     assert rule["title"] in text(block)
     assert " ".join(rule["text"].split()[:6]) in " ".join(text(block).split())
-    for cites in planner.rule_cites(rule).values():
+    for cites in citations.rule_cites(rule).values():
         for cite in cites:
             assert f'href="../../sources/#{anchor(cite)}"' in block
-    for _, note in words.own_notes(planner.rule_notes(rule)):
+    for _, note in words.own_notes(citations.rule_notes(rule)):
         assert " ".join(note.split()[:6]) in " ".join(text(block).split())
 
 
@@ -64,7 +64,7 @@ def test_the_sources_page_names_links_and_locates_every_article(built_site):
     markup = page(built_site, "sources")
     for source in RULES["sources"]:
         block = section(markup, source["id"])
-        citing = [r for r in RULES["rules"] if source["id"] in planner.rule_sources(r)]
+        citing = [r for r in RULES["rules"] if source["id"] in citations.rule_sources(r)]
         assert f"Cited by {len(citing)} rules" in text(block)
         assert source["name"] in text(block) and source["title"] in text(block)
         if source.get("url"):

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from site_plugins.browser import dates, planner, state
-from test_widget import RULES, open_answers, open_checklist, records, shown_plan
+from test_widget import RULES, open_checklist, records, shown_plan
 
 pytestmark = pytest.mark.browser
 TEXT_FIELDS = ["fu-interviewers", "fu-role", "fu-company", "fu-me", "fu-holidays"]

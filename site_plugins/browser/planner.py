@@ -7,14 +7,11 @@ knows how to apply them.
 from datetime import timedelta
 
 from .dates import format_date, iso, parse_date, parse_span
+from .answers import dropped_entry, end_with_answers
+from .citations import item_cites, source_ids
 from .situation import ANSWERS, PlanError, check_situation, normalise
 from .words import describe_timing
 
-PARTS = ("timing", "to", "channel", "useful")
-ANSWER_WORDS = {"rejection": "You were turned down on %s.",
-                "offer": "You had an offer on %s: the follow-up ends there.",
-                "next-round": "You were invited to another round on %s, so this round's "
-                              "checks no longer apply."}
 
 
 def plan(rules, situation, today):
@@ -32,7 +29,7 @@ def plan(rules, situation, today):
         made, excluded = _round_items(rules, situation, facts, effects)
         items += made
         dropped += excluded
-    items, ended = _end_with_answers(items, rules, situation)
+    items, ended = end_with_answers(items, rules, situation)
     for item in items:
         item["state"] = _state(item, today)
     items = _sorted(items, rules)
@@ -191,7 +188,7 @@ def _round_items(rules, situation, facts, effects):
             continue  # what runs throughout the search is planned once
         made = _items_for(rule, rules, situation, facts, effects, items)
         if rule["id"] in effects["exclude"]:
-            dropped += [_dropped(item, effects["exclude"][rule["id"]]) for item in made]
+            dropped += [dropped_entry(item, effects["exclude"][rule["id"]]) for item in made]
         else:
             items += made
     return items, dropped
@@ -277,7 +274,7 @@ def _base_item(rule, timing, dates, rules, situation, facts, effects):
     channel = effects["channel"].get(rule["id"], plan_block.get("channel"))
     said = rule["plan"]["not_before"] if floored else timing
     prefix = "" if facts["round"] == 1 else "round%d:" % facts["round"]
-    cites, own = _cites(rule, effects, {"timing": timing, "to": to != "self",
+    cites, own = item_cites(rule, effects, {"timing": timing, "to": to != "self",
                                         "channel": channel, "useful": due})
     return {
         "id": prefix + rule["id"], "rule": rule["id"], "step": rule["step"],
@@ -289,7 +286,7 @@ def _base_item(rule, timing, dates, rules, situation, facts, effects):
         "timing": describe_timing(said, rules) if timing else "throughout your search",
         "title": ("" if facts["round"] == 1 else "Round %d: " % facts["round"]) + rule["title"],
         "text": rule["text"], "name": None, "cites": cites, "own": own,
-        "sources": _source_ids(cites, rules),
+        "sources": source_ids(cites, rules),
         "shaped_by": effects["shaped_by"].get(rule["id"], []),
     }
 
@@ -300,63 +297,6 @@ def _useful_until(plan_block, due, latest):
     if due is None or days is None or days == "any-time":
         return None
     return iso((latest or due) + timedelta(days=days))
-
-
-def _cites(rule, effects, present):
-    """({part: citations}, {part: the guide's own note}) for an item: the rule's own for
-    the action; for each part, a chosen position's sources if one changed it, else the
-    plan's `<part>_sources`, else the rule's own; a `<part>_note` marks the guide's choice."""
-    plan_block, cites, own = rule["plan"], {"action": rule["sources"]}, {}
-    for part in PARTS:
-        if not present[part] or (part == "useful" and "useful_for" not in plan_block):
-            continue
-        chosen = effects["cites"].get((rule["id"], part))
-        if chosen:
-            cites[part] = chosen
-            continue
-        if plan_block.get(part + "_note"):
-            own[part] = plan_block[part + "_note"]
-        cites[part] = plan_block.get(part + "_sources") or ([] if part in own else
-                                                            rule["sources"])
-    return cites, own
-
-
-def rule_cites(rule):
-    """{part: citations} for a rule as written, before any position changes it."""
-    return _written(rule)[0]
-
-
-def rule_notes(rule):
-    """{part: note} for the parts of a rule the guide decided itself."""
-    return _written(rule)[1]
-
-
-def _written(rule):
-    plan_block = rule["plan"]
-    if not plan_block:
-        return {"action": rule["sources"]}, {}
-    return _cites(rule, {"cites": {}}, {"timing": plan_block.get("at"),
-                                        "to": plan_block["to"] != "self",
-                                        "channel": plan_block.get("channel"),
-                                        "useful": plan_block.get("at")})
-
-
-def rule_sources(rule):
-    """The ids of the articles a rule cites anywhere (its own and its plan's), each once."""
-    cited = []
-    lists = [rule["sources"]] + [(rule["plan"] or {}).get(part + "_sources") or []
-                                 for part in PARTS]
-    for cites in lists:
-        for cite in cites:
-            if cite["source"] not in cited:
-                cited.append(cite["source"])
-    return cited
-
-
-def _source_ids(cites, rules):
-    """Every article an item cites, in the order of the registry."""
-    cited = [cite["source"] for part in cites for cite in cites[part]]
-    return [source["id"] for source in rules["sources"] if source["id"] in cited]
 
 
 def _moved_note(moved_from, due):
@@ -393,53 +333,6 @@ def _slug(name):
         else:
             gap = True
     return slug
-
-
-# --- the employer's answer, and now ---------------------------------------------------
-
-def _end_with_answers(items, rules, situation):
-    """(kept, dropped): an answer ends the steps that say so (`ends_with`): a rejection or
-    an offer from its date on; an invitation to another round, all of the first round's."""
-    ends = dict((step["id"], step["ends_with"]) for step in rules["steps"])
-    kept, dropped = [], []
-    for item in items:
-        reason = _ended_by(item, ends[item["step"]], situation)
-        if reason:
-            dropped.append(_dropped(item, reason))
-        else:
-            kept.append(_useful_until_answered(item, ends[item["step"]], situation))
-    return kept, dropped
-
-
-def _useful_until_answered(item, answers, situation):
-    """An item the answer ends but that was due before it stops helping the day before
-    the answer: a thank-you not yet sent is no use once you have been turned down."""
-    for field, _, _, answer in ANSWERS[:2]:
-        day = parse_date(situation[field] or "")
-        if day is None or answer not in answers or item["due"] is None:
-            continue
-        last = iso(day - timedelta(days=1))
-        if item["useful_until"] is None or item["useful_until"] > last:
-            item["useful_until"] = max(last, item["latest"] or item["due"])
-    return item
-
-
-def _ended_by(item, answers, situation):
-    """Why an answer ends this item, or None."""
-    for field, _, _, answer in ANSWERS:
-        day = parse_date(situation[field] or "")
-        if day is None or answer not in answers:
-            continue
-        if answer == "next-round" and item["round"] == 1:
-            return ANSWER_WORDS[answer] % format_date(day)
-        if answer != "next-round" and item["due"] and parse_date(item["due"]) >= day:
-            return ANSWER_WORDS[answer] % format_date(day)
-    return None
-
-
-def _dropped(item, reason):
-    return {"id": item["id"], "rule": item["rule"], "title": item["title"],
-            "due": item["due"], "reason": reason}
 
 
 def _state(item, today):

@@ -6,13 +6,18 @@ from the reader or the rules is escaped here, and nowhere else is markup made fr
 """
 from . import dates
 from .planner import next_item, tick_key
-from .timeline import escape
 from .words import credit_groups, names_of, own_notes, section_heading, source_name, \
     whom_and_how
 
 SECTIONS = (("now", "Now", ("today", "overdue")), ("coming", "Coming up", ("upcoming",)),
             ("throughout", "Throughout your search", ("ongoing",)))
 STATE_TAGS = {"today": "due now", "overdue": "overdue", "missed": "missed"}
+
+
+def escape(text):
+    """Text for HTML: in an element or a quoted attribute, never read as markup."""
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
 
 
 def plan_html(result, rules, today, ticked=(), base="../"):

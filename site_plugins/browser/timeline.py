@@ -14,6 +14,7 @@ from collections import namedtuple
 from datetime import timedelta
 
 from . import dates
+from .planview import escape
 from .words import RECIPIENT_WORDS
 
 # The chart runs from x=left (day 0) to x=right (the last day), with at most `ticks` gaps
@@ -39,11 +40,6 @@ STYLE = (".fu-tl text{fill:currentColor;font:13px/1.2 system-ui,sans-serif}"
          ".fu-tl[data-layout=narrow]{display:none}"
          "@media " + NARROW_SCREEN + "{.fu-tl[data-layout=wide]{display:none}"
          ".fu-tl[data-layout=narrow]{display:block}}")
-
-
-def escape(text):
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
 
 
 def timeline_svg(items, interviewed, id_prefix="tl"):

@@ -2,12 +2,13 @@
 # with its own answers, ticks and edited drafts, planned live by the same planner as the
 # guide. DOM glue only: policy lives in planner.py, markup in planview.py / timeline.py,
 # what is kept and how it is checked in state.py. Nothing leaves the browser.
+import asyncio
 import json
 
-from pyscript import document, window
+from pyscript import document, fetch, window
 from pyscript.ffi import create_proxy, to_js
 
-from followup import dates, drafts, ics, planner, planview, state, timeline
+from followup import dates, planner, planview, state
 
 # Where each planner field is answered in the form, for its error message.
 FIELD_IDS = {"interviewed": "fu-interviewed", "decision_by": "fu-decision-by",
@@ -28,7 +29,42 @@ SHARE_PREFIXES = ("#interview=", "#answers=")  # this version's links, and the f
 FOLDED = ("fu-choices", "fu-timeline-box", "fu-drafts-box")  # drawn when opened
 app = {"rules": None, "bundle": "", "records": {}, "order": [], "unreadable": [],
        "current": None, "results": {}, "drawn": {}, "undo": None, "pending": None,
-       "snapshot_due": False, "save_later": None}
+       "snapshot_due": False, "save_later": None, "modules": {}}
+
+
+# --- code loaded when first needed ----------------------------------------------------
+
+def with_module(name, use):
+    """Call use(module) with one of the modules the page loads only when first needed
+    (assets.LAZY_MODULES): at once if it is here, else once it has arrived."""
+    if name in app["modules"]:
+        use(app["modules"][name])
+    else:
+        asyncio.create_task(arrive(name, use))
+
+
+async def arrive(name, use):
+    if name not in app["modules"]:
+        url = str(element("fu-app").getAttribute("data-modules")) + name + ".mpy"
+        response = await fetch(url)
+        if not response.ok:
+            announce("Part of the checklist could not be loaded; reloading the page may help.")
+            return
+        data = await response.bytearray()
+        with open("followup/%s.mpy" % name, "wb") as handle:
+            handle.write(data)
+        app["modules"][name] = imported(name)
+    use(app["modules"][name])
+
+
+def imported(name):
+    if name == "drafts":
+        from followup import drafts as module
+    elif name == "ics":
+        from followup import ics as module
+    else:
+        from followup import timeline as module
+    return module
 
 
 def element(element_id):
@@ -287,24 +323,21 @@ def redraw():
 
 def draw_one(record, result, fresh):
     day = today()
-    drawn = {"fu-plan": planview.plan_html(result, app["rules"], day, record["ticked"])}
+    paint({"fu-plan": planview.plan_html(result, app["rules"], day, record["ticked"])})
     if element("fu-timeline-box").open:  # what is folded away is drawn when opened
-        drawn["fu-timeline-picture"] = timeline.timeline_svg(
-            result["items"], result["interview"]["interviewed"], "widget-tl")
+        with_module("timeline", lambda timeline: paint({"fu-timeline-picture": (
+            timeline.timeline_svg(result["items"], result["interview"]["interviewed"],
+                                  "widget-tl"))}))
     if element("fu-drafts-box").open:
-        drawn["fu-drafts"] = drafts_markup(record, result, day)
-    paint(drawn)
+        with_module("drafts", lambda drafts: paint({"fu-drafts": planview.drafts_html(
+            drafts.drafts(record["answers"], result, day), record["drafts"],
+            state.percent_encoded)}))
     element("fu-warnings").textContent = " ".join(result["warnings"])
     element("fu-next").textContent = planview.next_words(result, day, record["ticked"])
     element("fu-answers-summary").textContent = state.label(record["answers"])
     element("fu-plan-intro").hidden = True
     if fresh:
         announce("Plan updated: %d steps." % len(result["items"]))
-
-
-def drafts_markup(record, result, day):
-    made = drafts.drafts(record["answers"], result, day)
-    return planview.drafts_html(made, record["drafts"], state.percent_encoded)
 
 
 def seed_painted():
@@ -356,7 +389,7 @@ def notice(text, actions=()):
     element("fu-notice-text").textContent = text
     element("fu-notice-actions").innerHTML = "".join(
         '<button type="button" class="md-button" data-action="%s">%s</button>'
-        % (action, timeline.escape(words)) for action, words in actions)
+        % (action, planview.escape(words)) for action, words in actions)
     element("fu-notice").hidden = False
 
 
@@ -383,8 +416,8 @@ def show_view(typed=()):
 
 
 def interview_options():
-    options = ['<option value="%s">%s</option>' % (timeline.escape(interview_id),
-                                                    timeline.escape(state.label(
+    options = ['<option value="%s">%s</option>' % (planview.escape(interview_id),
+                                                    planview.escape(state.label(
                                                         app["records"][interview_id]["answers"])))
                for interview_id in app["order"]]
     if len(app["order"]) > 1:
@@ -493,10 +526,15 @@ def on_open(event):
 
 def on_switch(event):
     app["current"] = str(element("fu-which").value)
+    refresh()
+
+
+def refresh():
+    """After the interviews changed: save which are kept, show the current one, draw."""
     save_index()
     show_view()
     redraw()
-    save_snapshot()
+    save_snapshot_soon()
 
 
 def reset_draft(draft_id):
@@ -508,9 +546,7 @@ def reset_draft(draft_id):
 
 def add_interview():
     add_record(state.default_answers(today_iso()))
-    show_view()
-    redraw()
-    save_snapshot()
+    refresh()
     element("fu-answers").open = True
     element("fu-company").focus()
     notice("Added a new interview. Your other interviews are kept; switch between them "
@@ -521,72 +557,60 @@ def delete_interview():
     record = current_record()
     if record is None or app["current"] == state.ALL:
         return
-    position = app["order"].index(record["id"])
+    remember()
     forget(record["id"])
-    app["undo"] = lambda: restore([record], [position], record["id"])
+    refresh()
     notice("Deleted \u201c%s\u201d." % state.label(record["answers"]), [("undo", "Undo")])
 
 
 def forget(interview_id):
+    """Take an interview out of the list and out of storage; one is always left."""
     app["order"].remove(interview_id)
     app["records"].pop(interview_id, None)
-    try:
-        window.localStorage.removeItem(state.record_key(interview_id))
-    except Exception:
-        pass
+    unstore(state.record_key(interview_id))
     if not app["order"]:
         add_record(state.default_answers(today_iso()))
-    app["current"] = app["order"][0]
-    save_index()
-    show_view()
-    redraw()
-    save_snapshot()
+    if app["current"] not in app["order"] + [state.ALL]:
+        app["current"] = app["order"][0]
 
 
-def restore(records, positions, current):
-    for record, position in zip(records, positions):
-        keep(record, position)
-    app["current"] = current
-    save_index()
-    show_view()
-    redraw()
-    save_snapshot()
+def unstore(key):
+    try:
+        window.localStorage.removeItem(key)
+    except Exception:  # storage blocked: there is nothing to take out
+        pass
+
+
+def remember():
+    """The point an Undo goes back to: every interview as it is now."""
+    app["undo"] = (list(app["order"]), dict(app["records"]), app["current"])
 
 
 def undo():
-    if app["undo"]:
-        action, app["undo"] = app["undo"], None
-        action()
-        notice("Undone.")
+    """Put every interview back as it was at the last `remember()`, in storage too."""
+    if not app["undo"]:
+        return
+    order, records, current = app["undo"]
+    app["undo"] = None
+    for interview_id in app["order"]:
+        if interview_id not in records:
+            unstore(state.record_key(interview_id))
+    app["order"], app["records"], app["current"] = [], {}, current
+    for interview_id in order:
+        keep(records[interview_id])
+    refresh()
+    notice("Undone.")
 
 
 def start_again():
     """Clear every interview (with undo): the checklist starts from today's defaults."""
-    kept = [app["records"][i] for i in app["order"]]
+    remember()
     for interview_id in list(app["order"]):
-        try:
-            window.localStorage.removeItem(state.record_key(interview_id))
-        except Exception:
-            pass
-    app["order"], app["records"] = [], {}
-    add_record(state.default_answers(today_iso()))
-    fresh = app["current"]
-    show_view()
-    redraw()
-    save_snapshot()
+        forget(interview_id)
+    refresh()
     element("fu-share-url").value = ""
-    app["undo"] = lambda: (forget_silently(fresh), restore(kept, range(len(kept)), kept[0]["id"]))
     notice("Started again: your interviews, answers and ticks are cleared.",
            [("undo", "Undo")])
-
-
-def forget_silently(interview_id):
-    app["order"].remove(interview_id)
-    app["records"].pop(interview_id, None)
-    try:
-        window.localStorage.removeItem(state.record_key(interview_id))
-    except Exception:
-        pass
 
 
 def download(filename, text, mime):
@@ -608,7 +632,8 @@ def download_calendar():
     else:
         results = [app["results"][app["current"]]]
         name = "interview-follow-up.ics"
-    download(name, ics.to_ics(results, app["rules"], today()), "text/calendar")
+    with_module("ics", lambda ics: download(name, ics.to_ics(results, app["rules"], today()),
+                                            "text/calendar"))
 
 
 def export_all():
@@ -731,15 +756,13 @@ def settle(added, updated, before, problems, where):
                "answers, or keep both?" % state.label(before[updated[0]["id"]]["answers"]),
                [("take-shared", "Update mine"), ("keep-both", "Keep both")])
         return
+    if added or updated:
+        remember()
     for record in added + [merge_update(before[r["id"]], r) for r in updated]:
         keep(record)
     if added or updated:
         app["current"] = (added + updated)[0]["id"]
-        app["undo"] = lambda: undo_take_in(added, before)
-    save_index()
-    show_view()
-    redraw()
-    save_snapshot()
+    refresh()
     notice(took_in_words(where, added, updated, problems),
            [("undo", "Undo")] if added or updated else [])
 
@@ -767,15 +790,6 @@ def took_in_words(where, added, updated, problems):
         text += " Some answers could not be used and were left at their defaults: " + \
             "; ".join(problems[:5]) + "."
     return text
-
-
-def undo_take_in(added, before):
-    for record in added:
-        forget_silently(record["id"])
-    for record in before.values():
-        keep(record)
-    app["current"] = app["order"][0]
-    restore([], [], app["current"])
 
 
 def take_shared():
