@@ -578,3 +578,19 @@ def test_a_link_pasted_into_the_open_checklist_is_taken_in(page, site_url):
     page.evaluate("url => { location.href = url; }", link)
     expect(page.locator("#fu-notice")).to_contain_text("added \u201cPasted, 2026-11-16\u201d")
     assert urlparse(page.url).fragment == ""
+
+
+def test_error_marks_belong_to_the_interview_shown(page, site_url, tmp_path):
+    open_checklist(page, site_url, today="2026-11-18")
+    page.fill("#fu-company", "Fine Ltd")
+    broken = {"version": 2, "interviews": [{"id": "imported", "answers": {
+        "company": "Odd Co", "interviewed": "2026-11-18", "timeline": "within",
+        "decision_n": "0"}}]}
+    (tmp_path / "odd.json").write_text(json.dumps(broken))
+    page.set_input_files("#fu-import", str(tmp_path / "odd.json"))
+    expect(page.locator("#fu-company")).to_have_value("Odd Co")
+    expect(page.locator("#fu-decision-n")).to_have_attribute("aria-invalid", "true")
+    page.select_option("#fu-which", index=0)
+    expect(page.locator("#fu-company")).to_have_value("Fine Ltd")
+    assert page.locator("#fu-form [aria-invalid=true]").count() == 0
+    assert page.locator(".fu-error:not([hidden])").count() == 0
