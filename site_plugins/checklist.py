@@ -33,7 +33,9 @@ def checklist_page(rules, default, today, bundle):
         "default plan below and the whole guide still work.</p></noscript>", "",
         '<div id="fu-app" class="fu-app" data-bundle="%s" data-modules="%sassets/followup/">'
         % (escape(bundle), BASE),
-        interviews_html(), notice_html(), form_html(rules, answers),
+        interviews_html(), notice_html(),
+        '<p class="fu-skip"><a href="#your-plan">Go to your plan</a></p>',
+        form_html(rules, answers),
         '<h2 id="your-plan">Your plan</h2>',
         '<p id="fu-status" class="fu-status" role="status" aria-live="polite"></p>',
         '<p id="fu-next" class="fu-next">%s</p>' % escape(planview.next_words(default, today)),
@@ -149,8 +151,8 @@ def form_html(rules, answers):
             ("waiting", "No answer yet"), ("next-round", "They invited me to another round"),
             ("offer", "They made me an offer"), ("rejected", "They turned me down")), "waiting"),
             "fu-outcome"),
-        _row("fu-outcome-on-row", _field("On which day? (for another round: the day of the "
-                                         "next interview)", _input("date"), "fu-outcome-on")),
+        _row("fu-outcome-on-row", _field("The day of their answer", _input("date"),
+                                         "fu-outcome-on")),
         _field("Days off (public holidays), as YYYY-MM-DD", _input("text", "", ' autocomplete="off"'),
                "fu-holidays", "Separate dates with spaces or commas."),
         "</fieldset>", _choices_html(rules), "</form></details>"]

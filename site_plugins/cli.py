@@ -6,7 +6,7 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from .browser import citations, dates, ics, planner, words
+from .browser import citations, dates, ics, planner, planview, words
 from .rules import RulesError, load_rules
 
 # Where the situation's fields come from on the command line, for error messages.
@@ -251,8 +251,8 @@ def plan_text(result, rules, today):
         chosen = [item for item in items if item["state"] in states]
         if chosen:
             lines += ["", title] + _dated_lines(chosen, rules, today)
-    lines += _brief("Missed: too late to help now", [
-        f"{item['title']} ({dates.format_date(dates.parse_date(item['due']))})"
+    lines += _brief("Missed, or no longer needed", [
+        f"{item['title']}: {planview.missed_words(item)}"
         for item in items if item["state"] == "missed"])
     lines += _brief("No longer needed", [f"{entry['title']}: {entry['reason']}"
                                          for entry in result["dropped"]])

@@ -104,9 +104,9 @@ Throughout
       Apply elsewhere.
       Sources: Alpha article
 
-Missed: too late to help now
-  - Ask what happens next (Mon 16 Nov 2026)
-  - Write notes (Mon 16 Nov 2026)
+Missed, or no longer needed
+  - Ask what happens next: too late to help now (it was due Mon 16 Nov 2026)
+  - Write notes: too late to help now (it was due Mon 16 Nov 2026)
 
 No longer needed
   - Ask after their date: You were turned down on Tue 24 Nov 2026.
@@ -153,7 +153,8 @@ def test_ics_parses_and_each_event_falls_on_its_items_due_date():
     dated = [i for i in items if i["due"] and i["state"] != "missed"]
     assert len(events) == len(dated) and dated
     for event, item in zip(events, dated):
-        assert event.decoded("DTSTART") == date.fromisoformat(item["due"])
+        # a late item is on today's date, so that its reminder still rings
+        assert event.decoded("DTSTART") == max(date.fromisoformat(item["due"]), date(2026, 11, 22))
         assert str(event["SUMMARY"]) == item["title"]
         assert list(event.walk("VALARM"))
     uids = [str(event["UID"]) for event in events]

@@ -211,7 +211,9 @@ def test_several_plans_merge_by_date_each_item_naming_its_interview():
     dated = [(i["interview"], i["id"], i["due"]) for i in merged["items"] if i["due"]]
     assert [d[2] for d in dated] == sorted(d[2] for d in dated)
     assert ("b", "check-week", "2026-11-25") in dated and ("a", "check-week", "2026-11-23") in dated
-    assert planner.next_item(merged["items"], ["a~thank"])["interview"] == "b"
+    assert planner.next_item(merged["items"])["id"] == "check-week"  # due today, first
+    chosen = planner.next_item(merged["items"], ["a~check-week", "a~thank"])
+    assert (chosen["interview"], chosen["id"], chosen["state"]) == ("b", "thank", "overdue")
 
 
 @pytest.mark.parametrize("day, label", [

@@ -65,10 +65,13 @@ def form_values(situation):
     for field, outcome in OUTCOMES:
         if situation.get(field):
             values["fu-outcome"], values["fu-outcome-on"] = outcome, situation[field]
-    for disagreement in RULES["disagreements"]:
-        values["fu-choice-" + disagreement["id"]] = situation.get("choices", {}).get(
-            disagreement["id"], disagreement["default"])
     return values
+
+
+def choice_flags(situation):
+    """The radio button checked for each disagreement: the chosen side, else the default."""
+    return dict(("fu-choice-%s-%s" % (d["id"], situation.get("choices", {}).get(
+        d["id"], d["default"])), True) for d in RULES["disagreements"])
 
 
 def open_box(page, box_id):
@@ -91,8 +94,9 @@ def fill(page, situation):
         for (const [id, value] of Object.entries(values)) document.getElementById(id).value = value;
         for (const [id, value] of Object.entries(flags)) document.getElementById(id).checked = value;
         document.getElementById('fu-form').dispatchEvent(new Event('change', {bubbles: true}));
-    }""", [form_values(situation), {"fu-hr": situation.get("hr", True),
-                                    "fu-via-linkedin": situation.get("via_linkedin", False)}])
+    }""", [form_values(situation), dict(choice_flags(situation), **{
+        "fu-hr": situation.get("hr", True),
+        "fu-via-linkedin": situation.get("via_linkedin", False)})])
 
 
 def shown_plan(page):
@@ -365,9 +369,10 @@ def test_the_calendar_file_parses_and_matches_the_plan(page, site_url):
     with page.expect_download() as download:
         page.click("button[data-action=calendar]")
     calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())
-    dated = [item for item in shown_plan(page) if item["due"]]
+    dated = [item for item in shown_plan(page) if item["due"] and item["state"] != "missed"]
     events = list(calendar.walk("VEVENT"))
-    assert [e.decoded("DTSTART") for e in events] == [date.fromisoformat(i["due"]) for i in dated]
+    assert [e.decoded("DTSTART") for e in events] == [  # what is late goes on today
+        max(date.fromisoformat(i["due"]), date(2026, 11, 18)) for i in dated]
     assert any(str(e["SUMMARY"]).endswith(': Ana; "Ruiz", Jr\\') for e in events)
 
 
@@ -377,6 +382,11 @@ def test_start_again_clears_everything_and_can_be_undone(page, site_url):
     page.check("#tick-write-debrief")
     more_actions(page)
     page.click("button[data-action=start-again]")
+    expect(page.locator("#fu-notice")).to_contain_text("This clears your 1 interview")
+    page.click("#fu-notice button[data-action=keep-everything]")
+    expect(page.locator("#fu-company")).to_have_value("Acme")  # asked first, nothing lost
+    page.click("button[data-action=start-again]")
+    page.click("#fu-notice button[data-action=clear-everything]")
     expect(page.locator("#fu-company")).to_have_value("")
     expect(page.locator("#fu-interviewed")).to_have_value("2026-11-18")
     expect(page.locator("#tick-write-debrief")).not_to_be_checked()

@@ -26,7 +26,8 @@ def end_with_answers(items, rules, situation):
 
 def _useful_until_answered(item, answers, situation):
     """An item the answer ends but that was due before it stops helping the day before
-    the answer: a thank-you not yet sent is no use once you have been turned down."""
+    the answer (a thank-you not yet sent is no use once you have been turned down), and
+    says so in `ended`."""
     for field, _, _, answer in ANSWERS[:2]:
         day = parse_date(situation[field] or "")
         if day is None or answer not in answers or item["due"] is None:
@@ -34,6 +35,7 @@ def _useful_until_answered(item, answers, situation):
         last = iso(day - timedelta(days=1))
         if item["useful_until"] is None or item["useful_until"] > last:
             item["useful_until"] = max(last, item["latest"] or item["due"])
+            item["ended"] = ANSWER_WORDS[answer] % format_date(day)
     return item
 
 

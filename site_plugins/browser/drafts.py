@@ -1,7 +1,8 @@
 """Message drafts for the plan's messages, in our own words, filled with the reader's
-details and said from today ("today", "on Monday", "on 16 November"). Plain text only:
-the page shows them as text, never as markup. MicroPython-safe."""
+details and dated as they will read on the day each is sent ("today", "on Monday", "on
+16 November"). Plain text only: the page shows them as text, never as markup."""
 from . import dates
+from .planview import due_words
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -20,14 +21,19 @@ def drafts(answers, result, today):
     messages the plan still asks for, in the order they come up (what is due first)."""
     fill = {"role": answers["role"].strip() or "[role]",
             "company": answers["company"].strip() or "[company]",
-            "me": answers["me"].strip() or "[your name]",
-            "met": spoken_day(dates.parse_date(answers["interviewed"]), today)}
+            "me": answers["me"].strip() or "[your name]"}
     made = []
     for item in result["items"]:
         maker = MAKERS.get(item["rule"])
         if maker and item["state"] in OPEN and item["channel"] in LAYOUTS:
             made.append(_draft(item, maker, fill, today))
     return made
+
+
+def _sent_on(item, today):
+    """The day a message will be sent: its due day, or today if that has come."""
+    due = dates.parse_date(item["due"])
+    return due if due > today else today
 
 
 def spoken_day(day, today):
@@ -47,16 +53,12 @@ def spoken_day(day, today):
 def _draft(item, maker, fill, today):
     layout = LAYOUTS[item["channel"]]
     to = item["name"] or TO_WORDS[item["to"]]
-    kind, subject, body = maker(dict(fill, to=to), layout)
+    met = spoken_day(dates.parse_date(item["interview_date"]), _sent_on(item, today))
+    kind, subject, body = maker(dict(fill, to=to, met=met), layout)
     return {"id": item["id"], "kind": kind, "layout": layout, "to": to,
             "title": "%s to %s (%s)" % (kind, to, LAYOUT_WORDS[layout]),
             "subject": subject if layout == "email" else "", "body": body,
-            "when": _when(item, today)}
-
-
-def _when(item, today):
-    day = dates.relative_label(dates.parse_date(item["due"]), today)
-    return "overdue since " + day if item["state"] == "overdue" else "due " + day
+            "when": due_words(item, today)}
 
 
 TO_WORDS = {"interviewers": "[interviewer's name]", "hr": "[your HR contact]",

@@ -20,7 +20,7 @@ def to_ics(results, rules, today):
     for result in results:
         for item in result["items"]:
             if item["due"] and item["state"] in ON_CALENDAR:
-                lines += _event(item, result["interview"], rules, stamp)
+                lines += _event(item, result["interview"], rules, stamp, today)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
@@ -37,11 +37,15 @@ def event_title(item, interview):
     return (interview["company"] + ": " if interview["company"] else "") + item["title"]
 
 
-def _event(item, interview, rules, stamp):
-    day = parse_date(item["due"])
+def _event(item, interview, rules, stamp, today):
+    """One item as an event on its day, or today for one that is late: a reminder on a
+    day gone by would never ring."""
+    day = max(parse_date(item["due"]), today)
     title = event_title(item, interview)
     description = item["text"] + "\n\nWhen: " + item["timing"] + "\nSources: " + \
         credits_line(item["cites"], item["own"], rules)
+    if day > parse_date(item["due"]):
+        description += "\nIt was due " + iso(parse_date(item["due"])) + "."
     if item["note"]:
         description += "\n" + item["note"]
     return ["BEGIN:VEVENT",

@@ -40,9 +40,10 @@ def plan(rules, situation, today):
 
 
 def next_item(items, done=()):
-    """What to do next: the first item still worth doing that is due today or overdue,
-    else the next upcoming one; items whose `tick_key` is in `done` are skipped."""
-    for states in (("today", "overdue"), ("upcoming",)):
+    """What to do next: the first item due today, else the first overdue one still worth
+    doing, else the next upcoming one; items whose `tick_key` is in `done` are skipped.
+    (What falls due today comes before an older task that can still wait a little.)"""
+    for states in (("today",), ("overdue",), ("upcoming",)):
         for item in items:
             if item["state"] in states and tick_key(item) not in done:
                 return item
@@ -118,11 +119,13 @@ def _date_or_span(situation, on_field, within_field, interviewed):
 
 
 def _interview(situation):
-    """Who and when, and a key that tells this interview apart in calendar files."""
-    parts = [_slug(situation[key]) for key in ("company", "role") if situation[key]]
+    """Who and when, and a key that tells this interview apart in calendar files: the
+    page's own id for an interview when it has one (so renaming the employer updates the
+    events instead of adding new ones), else employer, role and date."""
+    parts = [slug(situation[key]) for key in ("company", "role") if situation[key]]
     parts.append(situation["interviewed"])
     if situation["ref"]:
-        parts.append(_slug(situation["ref"]))
+        parts = [slug(situation["ref"])]
     return {"interviewed": situation["interviewed"], "company": situation["company"],
             "role": situation["role"], "key": "-".join(parts)}
 
@@ -278,10 +281,11 @@ def _base_item(rule, timing, dates, rules, situation, facts, effects):
                                         "channel": channel, "useful": due})
     return {
         "id": prefix + rule["id"], "rule": rule["id"], "step": rule["step"],
-        "round": facts["round"], "to": to, "channel": channel,
+        "round": facts["round"], "interview_date": iso(facts["interviewed"]),
+        "to": to, "channel": channel,
         "due": iso(due) if due else None, "latest": iso(latest) if latest else None,
         "moved_from": iso(moved_from) if moved_from else None,
-        "useful_until": _useful_until(plan_block, due, latest),
+        "useful_until": _useful_until(plan_block, due, latest), "ended": None,
         "note": _moved_note(moved_from, due) if moved_from else None,
         "timing": describe_timing(said, rules) if timing else "throughout your search",
         "title": ("" if facts["round"] == 1 else "Round %d: " % facts["round"]) + rule["title"],
@@ -317,22 +321,22 @@ def _person_slugs(names):
     """A stable id part per person, numbered when two names make the same one."""
     seen, slugs = {}, []
     for name in names:
-        slug = _slug(name) or "-".join("%x" % ord(char) for char in name)
-        seen[slug] = seen.get(slug, 0) + 1
-        slugs.append(slug if seen[slug] == 1 else slug + "-" + str(seen[slug]))
+        part = slug(name) or "-".join("%x" % ord(char) for char in name)
+        seen[part] = seen.get(part, 0) + 1
+        slugs.append(part if seen[part] == 1 else part + "-" + str(seen[part]))
     return slugs
 
 
-def _slug(name):
+def slug(name):
     """ASCII letters and digits of a name, '-' between words."""
-    slug, gap = "", False
+    made, gap = "", False
     for char in name.lower():
         if ("a" <= char <= "z") or ("0" <= char <= "9"):
-            slug += ("-" if gap and slug else "") + char
+            made += ("-" if gap and made else "") + char
             gap = False
         else:
             gap = True
-    return slug
+    return made
 
 
 def _state(item, today):

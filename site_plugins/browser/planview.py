@@ -39,7 +39,7 @@ def next_words(result, today, ticked=()):
     """'Next: Ask where things stand, overdue since Mon 23 Nov.' or ''."""
     item = next_item(result["items"], ticked)
     if item is None:
-        return ""
+        return "Nothing more is due here now." if result["items"] else ""
     employer = item.get("employer")
     return "Next: %s%s, %s." % (employer + ": " if employer else "", item["title"],
                                 due_words(item, today))
@@ -105,7 +105,7 @@ def _item_html(item, rules, ticked, base):
 def meta(item):
     """Whom, how and when, in one line."""
     when = item["timing"]
-    if item["latest"]:
+    if item["latest"] and item["state"] in ("upcoming", "today"):
         when += "; at the latest " + dates.format_date(dates.parse_date(item["latest"]))
     return whom_and_how(item) + " \u00b7 " + when
 
@@ -150,14 +150,21 @@ def badge(cite, rules, base):
 
 
 def _missed_html(items):
+    """What it is too late to do, or what the employer's answer made unnecessary."""
     missed = [item for item in items if item["state"] == "missed"]
     if not missed:
         return ""
-    return ('<details class="fu-missed"><summary>Missed: too late to help now (%d)</summary>'
+    return ('<details class="fu-missed"><summary>Missed, or no longer needed (%d)</summary>'
             '<ul>%s</ul></details>') % (len(missed), "".join(
-                '<li data-id="%s">%s (%s)</li>' % (escape(item["id"]), escape(item["title"]),
-                                                   dates.format_date(dates.parse_date(item["due"])))
+                '<li data-id="%s">%s: %s</li>' % (escape(item["id"]), escape(item["title"]),
+                                                  escape(missed_words(item)))
                 for item in missed))
+
+
+def missed_words(item):
+    """Why an item is no longer to do: the answer that ended it, or that its time passed."""
+    return item["ended"] or "too late to help now (it was due %s)" % dates.format_date(
+        dates.parse_date(item["due"]))
 
 
 def _dropped_html(dropped):
@@ -169,16 +176,26 @@ def _dropped_html(dropped):
                                                   escape(entry["reason"])) for entry in dropped))
 
 
-def plan_text(result, today):
-    """The plan as plain text, for copying or pasting into a note."""
+def plan_text(result, today, ticked=(), aliases=None):
+    """The plan as plain text, for copying or pasting into a note; ticked items marked
+    done. `aliases` ({name: stand-in}) replaces interviewers' names, and leaves out the
+    employer."""
     lines = []
     for _, title, states in SECTIONS:
         chosen = [item for item in result["items"] if item["state"] in states]
         if chosen:
             lines += ["", title.upper()]
-            lines += ["[ ] %s (%s; %s)" % (item["title"], meta(item), due_words(item, today))
-                      for item in chosen]
+            lines += [_text_line(item, today, ticked, aliases) for item in chosen]
     return "\n".join(lines[1:]) + "\n"
+
+
+def _text_line(item, today, ticked, aliases):
+    title = item["title"]
+    if aliases is not None and item["name"]:
+        title = title[:-len(item["name"])] + aliases.get(item["name"], "an interviewer")
+    when = "" if item["due"] is None else "; " + due_words(item, today)
+    return "[%s] %s (%s%s)" % ("x" if tick_key(item) in ticked else " ", title, meta(item),
+                               when)
 
 
 def drafts_html(made, edits, uri_encode):
@@ -197,9 +214,10 @@ def _draft_html(draft, edited, uri_encode):
                '%s</span></p>' % escape(draft["subject"])) if draft["subject"] else ""
     actions = '<button type="button" class="md-button fu-copy" data-copy="%s">Copy</button>' % field
     if draft["layout"] == "email":
-        actions += (' <a class="md-button" href="mailto:?subject=%s&amp;body=%s">Open in your '
-                    'email app</a>' % (escape(uri_encode(draft["subject"])),
-                                       escape(uri_encode(body))))
+        actions += (' <a class="md-button" data-subject="%s" href="mailto:?subject=%s&amp;'
+                    'body=%s">Open in your email app</a>' % (
+                        escape(draft["subject"]), escape(uri_encode(draft["subject"])),
+                        escape(uri_encode(body))))
     if edited is not None:
         actions += (' <button type="button" class="md-button" data-reset-draft="%s">Back to '
                     'the suggested text</button>' % escape(draft["id"]))
@@ -212,17 +230,22 @@ def _draft_html(draft, edited, uri_encode):
 
 
 def choices_html(rules, choices):
-    """One select per disagreement, each option naming its sources, the reader's choice
-    (else the guide's default) selected."""
-    parts = []
-    for disagreement in rules["disagreements"]:
-        chosen = choices.get(disagreement["id"], disagreement["default"])
-        options = "".join('<option value="%s"%s>%s%s (%s)</option>' % (
-            escape(p["id"]), " selected" if p["id"] == chosen else "", escape(p["label"]),
-            ", the guide's default" if p["id"] == disagreement["default"] else "",
+    """Each disagreement as a group of radio buttons, one per side with the articles that
+    take it, the reader's choice (else the guide's default) checked. (Radio labels wrap
+    on a phone, where a select would cut them short.)"""
+    return "".join(_choice_html(rules, disagreement, choices.get(disagreement["id"],
+                                                                 disagreement["default"]))
+                   for disagreement in rules["disagreements"])
+
+
+def _choice_html(rules, disagreement, chosen):
+    group = "fu-choice-" + escape(disagreement["id"])
+    options = "".join(
+        '<div class="fu-check"><input type="radio" name="%s" id="%s-%s" value="%s"%s>'
+        '<label for="%s-%s">%s%s <span class="fu-hint">%s</span></label></div>' % (
+            group, group, escape(p["id"]), escape(p["id"]), " checked" if p["id"] == chosen else "",
+            group, escape(p["id"]), escape(p["label"]),
+            " (the guide's default)" if p["id"] == disagreement["default"] else "",
             escape(names_of(p["sources"], rules))) for p in disagreement["positions"])
-        field = "fu-choice-" + escape(disagreement["id"])
-        parts.append('<div class="fu-field"><label class="fu-label" for="%s">%s</label>'
-                     '<select id="%s">%s</select></div>' % (
-                         field, escape(disagreement["question"]), field, options))
-    return "".join(parts)
+    return '<fieldset class="fu-choice" id="%s"><legend>%s</legend>%s</fieldset>' % (
+        group, escape(disagreement["question"]), options)

@@ -244,21 +244,21 @@ def percent_decoded(text, limit):
     """The text of a URL fragment with %XX escapes decoded as UTF-8, or (None, why): bad
     escapes and bytes that are not UTF-8 are reported, never raised."""
     if len(text) > limit:
-        return None, "it is too long (%d characters; at most %d)" % (len(text), limit)
+        return None, "it is far too long to be one interview (%d characters)" % len(text)
     raw, index = bytearray(), 0
     while index < len(text):
         char = text[index]
         if char == "%":
             pair = text[index + 1:index + 3]
             if len(pair) != 2 or not _is_hex(pair):
-                return None, "it is cut short or garbled (a bad %-escape)"
+                return None, "it looks cut short or changed on the way; ask for it again"
             raw.append(int(pair, 16))
             index += 3
         else:
             raw += char.encode("utf-8")
             index += 1
     if not utf8_valid(raw):
-        return None, "it is cut short or garbled (not UTF-8 text)"
+        return None, "it looks cut short or changed on the way; ask for it again"
     return bytes(raw).decode("utf-8"), None
 
 

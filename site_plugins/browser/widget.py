@@ -105,7 +105,7 @@ def parsed(text):
     try:
         return json.loads(text), None
     except (ValueError, MemoryError, RuntimeError):
-        return None, "it is not valid JSON"
+        return None, "its contents are damaged or incomplete"
 
 
 def save_record(record):
@@ -203,8 +203,10 @@ def read_answers():
         answers["choices"] = dict(current_record()["answers"]["choices"])
         return answers
     for disagreement in app["rules"]["disagreements"]:
-        answers["choices"][disagreement["id"]] = str(element(
-            "fu-choice-" + disagreement["id"]).value)
+        checked = document.querySelector('input[name="fu-choice-%s"]:checked'
+                                         % disagreement["id"])
+        answers["choices"][disagreement["id"]] = (str(checked.value) if checked else
+                                                  disagreement["default"])
     return answers
 
 
@@ -243,9 +245,18 @@ def conditional_rows():
             "fu-outcome-on-row": element("fu-outcome").value == "waiting"}
 
 
+# What the one date field asks for, by the employer's answer.
+OUTCOME_DATES = {"rejected": "The day they turned you down",
+                 "offer": "The day they made the offer",
+                 "next-round": "The day of the next interview"}
+
+
 def show_conditional_fields():
     for row_id, hidden in conditional_rows().items():
         element(row_id).hidden = hidden
+    asked = OUTCOME_DATES.get(str(element("fu-outcome").value))
+    if asked:
+        document.querySelector('label[for="fu-outcome-on"]').textContent = asked
 
 
 # --- errors -----------------------------------------------------------------------
@@ -256,7 +267,7 @@ def clear_errors():
         message = element(field_id + "-error")
         message.textContent = ""
         message.hidden = True
-    for control in document.querySelectorAll("#fu-choices-fields select"):
+    for control in document.querySelectorAll("#fu-choices-fields [aria-invalid]"):
         control.removeAttribute("aria-invalid")
 
 
@@ -269,6 +280,7 @@ def show_errors(problems):
                 control.setAttribute("aria-invalid", "true")
             continue
         field_id = FIELD_IDS.get(field, "fu-interviewed")
+        element("fu-answers").open = True  # the answer to check is in view
         element(field_id).setAttribute("aria-invalid", "true")
         note = element(field_id + "-error")
         note.textContent = LABELS.get(field, field) + " " + message + "."
@@ -337,7 +349,8 @@ def draw_one(record, result, fresh):
     element("fu-answers-summary").textContent = state.label(record["answers"])
     element("fu-plan-intro").hidden = True
     if fresh:
-        announce("Plan updated: %d steps." % len(result["items"]))
+        to_do = [item for item in result["items"] if item["state"] != "missed"]
+        announce("Plan updated: %d step%s to do." % (len(to_do), "" if len(to_do) == 1 else "s"))
 
 
 def seed_painted():
@@ -385,12 +398,14 @@ def announce(text):
 
 
 def notice(text, actions=()):
-    """Tell the reader what happened to their data, with buttons for any choice."""
+    """Tell the reader what happened to their data, with buttons for any choice, where
+    they can see it (the button they pressed may be far down the page)."""
     element("fu-notice-text").textContent = text
     element("fu-notice-actions").innerHTML = "".join(
         '<button type="button" class="md-button" data-action="%s">%s</button>'
         % (action, planview.escape(words)) for action, words in actions)
     element("fu-notice").hidden = False
+    element("fu-notice").scrollIntoView(to_js({"block": "center"}))
 
 
 def clear_notice():
@@ -406,6 +421,7 @@ def show_view(typed=()):
         element(section).hidden = everything
     element("fu-which").innerHTML = interview_options()
     element("fu-which").value = app["current"]
+    document.querySelector('[data-action="delete"]').hidden = everything
     calendar = document.querySelector('[data-action="calendar"]')
     calendar.textContent = ("Add all interviews to your calendar (.ics)" if everything else
                             "Add to calendar (.ics)")
@@ -442,8 +458,9 @@ def saved_later(*_):
 def save_snapshot():
     """What the reader sees now, for the next visit's first paint (browser/early.js)."""
     values = {}
-    for control in element("fu-form").querySelectorAll("input[id], select[id], textarea[id]"):
-        values[str(control.id)] = (bool(control.checked) if control.type == "checkbox"
+    for control in document.querySelectorAll("#fu-form [id]:is(input, select, textarea), "
+                                              "#fu-which"):
+        values[str(control.id)] = (bool(control.checked) if control.type in ("checkbox", "radio")
                                    else str(control.value))
     hidden = conditional_rows()
     hidden.update({"fu-plan-intro": True, "fu-answers": app["current"] == state.ALL})
@@ -500,6 +517,11 @@ def on_draft_edit(event):
         return
     record["drafts"][str(draft_id)] = str(target.value)
     save_record(record)
+    mail = target.closest("details").querySelector("a[data-subject]")
+    if mail:  # the email app gets what the reader now sees
+        mail.href = "mailto:?subject=%s&body=%s" % (
+            state.percent_encoded(str(mail.getAttribute("data-subject"))),
+            state.percent_encoded(str(target.value)))
 
 
 def on_click(event):
@@ -545,7 +567,10 @@ def reset_draft(draft_id):
 
 
 def add_interview():
-    add_record(state.default_answers(today_iso()))
+    answers = state.default_answers(today_iso())
+    mine = current_record()
+    answers["me"] = mine["answers"]["me"] if mine else ""  # the reader's own name, again
+    add_record(answers)
     refresh()
     element("fu-answers").open = True
     element("fu-company").focus()
@@ -603,6 +628,15 @@ def undo():
 
 
 def start_again():
+    """Ask first: clearing everything is one step too far to take on a single tap."""
+    count = len(app["order"])
+    notice("Start again? This clears your %d interview%s, with their answers, ticks and "
+           "drafts, from this browser. (Export them first if you may want them back after "
+           "you leave this page.)" % (count, "" if count == 1 else "s"),
+           [("clear-everything", "Clear everything"), ("keep-everything", "Keep them")])
+
+
+def clear_everything():
     """Clear every interview (with undo): the checklist starts from today's defaults."""
     remember()
     for interview_id in list(app["order"]):
@@ -626,14 +660,22 @@ def download(filename, text, mime):
 
 
 def download_calendar():
-    if app["current"] == state.ALL:
-        results = [app["results"][i] for i in app["order"] if app["results"].get(i)]
-        name = "interview-follow-up-all.ics"
-    else:
-        results = [app["results"][app["current"]]]
-        name = "interview-follow-up.ics"
+    """A calendar file of what is still to do: ticked items left out."""
+    shown = app["order"] if app["current"] == state.ALL else [app["current"]]
+    results = [still_to_do(app["results"][i], app["records"][i]["ticked"])
+               for i in shown if app["results"].get(i)]
+    if not [item for r in results for item in r["items"] if item["due"]
+            and item["state"] in ("upcoming", "today", "overdue")]:
+        notice("There is nothing left to put in your calendar for this plan.")
+        return
+    company = state.label(app["records"][shown[0]]["answers"]) if len(shown) == 1 else "all"
+    name = "interview-follow-up-%s.ics" % (planner.slug(company) or "interview")
     with_module("ics", lambda ics: download(name, ics.to_ics(results, app["rules"], today()),
                                             "text/calendar"))
+
+
+def still_to_do(result, ticked):
+    return dict(result, items=[item for item in result["items"] if item["id"] not in ticked])
 
 
 def export_all():
@@ -659,11 +701,12 @@ def copy_without_names():
     record = current_record()
     if record is None:
         return
-    situation = state.situation(record["valid"], record["id"])[0]
-    situation["interviewers"] = ["Interviewer %d" % (n + 1)
-                                 for n in range(len(situation["interviewers"]))]
-    situation["company"] = situation["role"] = ""
-    text = planview.plan_text(planner.plan(app["rules"], situation, today()), today())
+    result = app["results"].get(record["id"])
+    if result is None:
+        return
+    names = [item["name"] for item in result["items"] if item["name"]]
+    aliases = dict((name, "Interviewer %d" % (names.index(name) + 1)) for name in names)
+    text = planview.plan_text(result, today(), record["ticked"], aliases)
     element("fu-plain-plan").value = text
     element("fu-plain-plan-row").hidden = False
     copy_text(text)
@@ -687,8 +730,8 @@ def open_share_link():
     if not link:
         return
     if not isinstance(link, str):
-        notice("The shared link could not be read: it is too long (%d characters; at most "
-               "%d). Your own interviews are unchanged." % (int(link.tooLong), MAX_FRAGMENT))
+        notice("The shared link could not be read: it is far too long to be one interview "
+               "(%d characters). Your own interviews are unchanged." % int(link.tooLong))
         return
     prefix = [p for p in SHARE_PREFIXES if link.startswith(p)]
     text, problem = state.percent_decoded(link[len(prefix[0]):], MAX_FRAGMENT)
@@ -809,7 +852,8 @@ def keep_both():
 ACTIONS = {"start-again": start_again, "calendar": download_calendar, "export": export_all,
            "share": share_link, "copy-plain": copy_without_names, "add": add_interview,
            "delete": delete_interview, "undo": undo, "take-shared": take_shared,
-           "keep-both": keep_both}
+           "keep-both": keep_both, "clear-everything": clear_everything,
+           "keep-everything": clear_notice}
 
 
 # --- start ------------------------------------------------------------------------
