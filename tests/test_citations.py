@@ -144,10 +144,9 @@ POSITIONS = {
     "no-timeline-wait=one-week": {SEL: ["step-four"], YP: ["next-week"]},
     "no-timeline-wait=two-weeks": {HM: ["when-to-follow-up", "hear-nothing"]},
     "follow-up-channel=email": {MAL: ["successful-follow-up"], SEL: ["step-four"]},
-    "follow-up-channel=phone": {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"],
-                                COON: ["opening"]},
+    "follow-up-channel=phone": {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"]},
     "status-contact=hr-only": {HM: ["when-to-follow-up", "hear-nothing"], YP: ["next-week"]},
-    "status-contact=interviewer": {COON: ["first-tasks"], MAL: ["opening"]},
+    "status-contact=interviewer": {COON: ["first-tasks"]},
     "phoning-the-interviewer=no-calls": {HM: ["hear-nothing"], MAL: ["successful-follow-up"]},
     "phoning-the-interviewer=brief-call": {COON: ["opening", "first-tasks"]},
     "sell-again=remind-fit": {MAL: ["opening"], COON: ["first-tasks", "remain-fresh"]},
@@ -325,11 +324,11 @@ def item_of(rules, situation, rule_id, choices=None):
 
 @pytest.mark.parametrize("choice, situation, rule_id, changed, value, expected", [
     ("follow-up-channel=phone", DEFAULT_SITUATION, "check-after-a-week", {"channel"},
-     "phone", {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"], COON: ["opening"]}),
+     "phone", {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"]}),
     ("follow-up-channel=phone", STATED, "check-after-decision", {"channel"},
-     "phone", {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"], COON: ["opening"]}),
-    ("status-contact=interviewer", STATED, "check-after-decision", {"to"},
-     "interviewers", {COON: ["first-tasks"], MAL: ["opening"]}),
+     "phone", {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"]}),
+    ("status-contact=interviewer", STATED, "check-after-decision", {"to", "channel"},
+     "interviewers", {COON: ["first-tasks"]}),
     ("phoning-the-interviewer=brief-call", DEFAULT_SITUATION, "check-after-a-week",
      {"to", "channel"}, None, {COON: ["opening", "first-tasks"]}),
     ("after-deadline-wait=several-days", STATED, "check-after-decision", {"timing"},
@@ -429,6 +428,47 @@ def test_a_default_plan_phones_no_one_on_the_panel(rules):
     for situation in (DEFAULT_SITUATION, STATED):
         for item in planner.plan(rules, situation, TODAY)["items"]:
             assert not (item["to"] == "interviewers" and item["channel"] == "phone"), item["id"]
+    # ... unless they asked you to call back on a day: Coon says to call exactly then
+    called = [item for item in planner.plan(rules, dict(DEFAULT_SITUATION, call_back_within="3d"),
+                                            TODAY)["items"]
+              if item["to"] == "interviewers" and item["channel"] == "phone"]
+    assert [(item["rule"], item["sources"]) for item in called] == [("check-on-call-back", [COON])]
+
+
+# Whom and how for the first status check, in every combination of the three questions
+# that set them. Each article is credited only for what it says in that combination: the
+# hiring manager forbids calling (or writing to) the panel, and Yellow Pages tips' call
+# goes to HR or the main hiring contact, so a call to the interviewers is Coon's alone; an
+# email to them is Coon's too ("some interviewers prefer a brief e-mail"). "Better not"
+# (the default) never leaves a call to the interviewers in the plan.
+STATUS_CHECKS = {"check-after-a-week": DEFAULT_SITUATION, "check-after-decision": STATED}
+HR_BY_PHONE = {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"]}
+
+
+@pytest.mark.parametrize("channel", ["email", "phone"])
+@pytest.mark.parametrize("contact", ["hr-only", "interviewer"])
+@pytest.mark.parametrize("phoning", ["no-calls", "brief-call"])
+@pytest.mark.parametrize("rule_id", list(STATUS_CHECKS))
+def test_whom_and_how_of_the_first_check_are_credited_only_to_who_says_them_together(
+        rules, channel, contact, phoning, rule_id):
+    choices = {"follow-up-channel": channel, "status-contact": contact,
+               "phoning-the-interviewer": phoning}
+    default = item_of(rules, STATUS_CHECKS[rule_id], rule_id)
+    item = item_of(rules, STATUS_CHECKS[rule_id], rule_id, choices)
+    if phoning == "brief-call":
+        expected = ("interviewers", "phone", {COON: ["opening", "first-tasks"]},
+                    {COON: ["opening", "first-tasks"]})
+    elif contact == "interviewer":
+        expected = ("interviewers", "email", {COON: ["first-tasks"]}, {COON: ["first-tasks"]})
+    elif channel == "phone":
+        expected = ("hr", "phone", cited(default["cites"]["to"]), HR_BY_PHONE)
+    else:
+        expected = ("hr", "email", cited(default["cites"]["to"]),
+                    cited(default["cites"]["channel"]))
+    assert (item["to"], item["channel"], cited(item["cites"]["to"]),
+            cited(item["cites"]["channel"])) == expected
+    if item["to"] == "interviewers":
+        assert HM not in cited(item["cites"]["to"]) and HM not in cited(item["cites"]["channel"])
 
 
 def test_preparing_for_the_next_round_comes_from_the_hiring_managers_debrief_advice(rules):
