@@ -139,7 +139,7 @@ POSITIONS = {
     "notes-weight=matters": {YP: ["opening", "thank-you"], SEL: ["opening"],
                              COON: ["upon-leaving", "remain-fresh"], MAL: ["opening"]},
     "notes-weight=courtesy": {HM: ["conclusion"]},
-    "after-deadline-wait=right-after": {COON: ["opening"]},
+    "after-deadline-wait=right-after": {SEL: ["step-four"], COON: ["opening"]},
     "after-deadline-wait=several-days": {MAL: ["when-to-follow-up"]},
     "no-timeline-wait=one-week": {SEL: ["step-four"], YP: ["next-week"]},
     "no-timeline-wait=two-weeks": {HM: ["when-to-follow-up", "hear-nothing"]},
@@ -222,7 +222,9 @@ PARTS = {
                          "channel": {COON: ["first-tasks"]}, "useful": OWN},
     "check-on-call-back": {"timing": {COON: ["closing"]}, "to": {COON: ["closing"]},
                            "channel": {COON: ["closing"]}, "useful": OWN},
-    "check-after-decision": {"timing": {COON: ["opening"]}, "to": {HM: ["when-to-follow-up"]},
+    # a stated date: Selectek says when (once it has passed) and how (email) together; no
+    # article names HR for it, so whom (and the window's second day) is the guide's
+    "check-after-decision": {"timing": ({SEL: ["step-four"]}, OWN), "to": OWN,
                              "channel": {SEL: ["step-four"], MAL: ["successful-follow-up"]},
                              "useful": OWN},
     "check-after-a-week": {"timing": {SEL: ["step-four"], YP: ["next-week"]},

@@ -79,7 +79,7 @@ def test_the_registry_holds_the_five_sources_and_every_one_is_cited(rules):
     ("write-debrief", "interview", 0, None, 2, "hiring-manager"),
     ("send-thank-you", "interview", 0, None, None, "hiring-manager"),
     ("check-on-call-back", "call-back", 0, None, None, "coon"),
-    ("check-after-decision", "decision", 1, 2, None, "coon"),
+    ("check-after-decision", "decision", 1, 2, None, "selectek"),
     ("check-after-a-week", "interview", 7, None, None, "selectek"),
     ("second-check", "interview", 14, None, None, "hiring-manager"),
 ])
