@@ -231,7 +231,7 @@ PARTS = {
                            "to": {YP: ["next-week"], HM: ["when-to-follow-up"]},
                            "channel": {SEL: ["step-four"], YP: ["next-week"]},
                            "useful": OWN},
-    "second-check": {"timing": ({HM: ["when-to-follow-up", "hear-nothing"]}, OWN),
+    "second-check": {"timing": ({HM: ["hear-nothing"]}, OWN),
                      "to": {HM: ["when-to-follow-up", "hear-nothing"]},
                      "channel": {HM: ["when-to-follow-up", "hear-nothing"]},
                      "useful": OWN},
@@ -401,6 +401,10 @@ def test_the_second_check_is_a_call_to_hr_citing_only_the_hiring_manager(rules):
     assert (floored["due"], floored["timing"]) == ("2026-12-01",
                                                    "7 days after the first status check")
     assert floored["sources"] == [HM]
+    # no HR department: the hiring manager's article sends the call to the panel then
+    no_hr = item_of(rules, dict(DEFAULT_SITUATION, hr=False), "second-check")
+    assert (no_hr["to"], no_hr["channel"], no_hr["sources"]) == ("interviewers", "phone", [HM])
+    assert cited(no_hr["cites"]["to"]) == {HM: ["when-to-follow-up", "hear-nothing"]}
 
 
 def test_moving_on_is_malones_and_only_when_chosen(rules):
@@ -435,6 +439,12 @@ def test_a_default_plan_phones_no_one_on_the_panel(rules):
                                             TODAY)["items"]
               if item["to"] == "interviewers" and item["channel"] == "phone"]
     assert [(item["rule"], item["sources"]) for item in called] == [("check-on-call-back", [COON])]
+    # ... or there is no HR department: the hiring manager says calling them is then the
+    # only way, so the second check is theirs
+    called = [item for item in planner.plan(rules, dict(DEFAULT_SITUATION, hr=False),
+                                            TODAY)["items"]
+              if item["to"] == "interviewers" and item["channel"] == "phone"]
+    assert [(item["rule"], item["sources"]) for item in called] == [("second-check", [HM])]
 
 
 # Whom and how for the first status check, in every combination of the three questions
