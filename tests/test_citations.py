@@ -407,6 +407,19 @@ def test_the_second_check_is_a_call_to_hr_citing_only_the_hiring_manager(rules):
     assert cited(no_hr["cites"]["to"]) == {HM: ["when-to-follow-up", "hear-nothing"]}
 
 
+def test_waiting_two_weeks_moves_the_first_check_and_a_later_second_check_is_the_guides(rules):
+    choices = {"no-timeline-wait": "two-weeks"}
+    first = item_of(rules, DEFAULT_SITUATION, "check-after-a-week", choices)
+    assert (first["due"], cited(first["cites"]["timing"])) == (
+        "2026-11-30", {HM: ["when-to-follow-up", "hear-nothing"]})
+    second = item_of(rules, DEFAULT_SITUATION, "second-check", choices)
+    assert (second["due"], second["timing"]) == ("2026-12-07",
+                                                 "7 days after the first status check")
+    assert "the later day is the guide's" in second["own"]["timing"]
+    position = positions(rules)["no-timeline-wait=two-weeks"]
+    assert "gives no check after that one" in position["summary"]
+
+
 def test_moving_on_is_malones_and_only_when_chosen(rules):
     default = planner.plan(rules, DEFAULT_SITUATION, TODAY)
     assert "move-on" not in {item["rule"] for item in default["items"] + default["dropped"]}
