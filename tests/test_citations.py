@@ -74,7 +74,9 @@ RULES = {
     # 04 first status check
     "check-on-call-back": {COON: ["closing"]},
     "check-after-decision": {COON: ["opening"], SEL: ["step-four"], MAL: ["when-to-follow-up"]},
-    "check-after-a-week": {SEL: ["step-four"], YP: ["next-week"], HM: ["when-to-follow-up"]},
+    # the hiring manager's week is a call to HR "if you are really anxious": it is credited
+    # for whom (HR after a week), not for the short message itself
+    "check-after-a-week": {SEL: ["step-four"], YP: ["next-week"]},
     "delays-are-normal": {YP: ["next-week"], HM: ["when-to-follow-up"], COON: ["closing"]},
     "status-content": {MAL: ["when-to-follow-up"], SEL: ["step-four"], YP: ["next-week"]},
     "status-one-or-two-questions": {COON: ["first-tasks"]},
