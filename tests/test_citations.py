@@ -153,6 +153,8 @@ POSITIONS = {
     "phoning-the-interviewer=brief-call": {COON: ["opening", "first-tasks"]},
     "sell-again=remind-fit": {MAL: ["opening"], COON: ["first-tasks", "remain-fresh"]},
     "sell-again=just-ask": {HM: ["hear-nothing", "conclusion"]},
+    "ask-outright=ask": {MAL: ["when-to-follow-up"], YP: ["next-week"], COON: ["remain-fresh"]},
+    "ask-outright=send-something-useful": {HM: ["hear-nothing"]},
     "how-many-follow-ups=twice-through-hr": {HM: ["when-to-follow-up", "hear-nothing"]},
     "how-many-follow-ups=one-then-wait": {SEL: ["step-four", "closing"]},
     "how-many-follow-ups=once-then-move-on": {MAL: ["when-to-follow-up", "closing"]},
@@ -166,7 +168,7 @@ DEFAULTS = {
     "linkedin-connect": "look-up-only", "notes-weight": "matters",
     "after-deadline-wait": "right-after", "no-timeline-wait": "one-week",
     "follow-up-channel": "email", "status-contact": "hr-only",
-    "phoning-the-interviewer": "no-calls", "sell-again": "remind-fit",
+    "phoning-the-interviewer": "no-calls", "sell-again": "remind-fit", "ask-outright": "ask",
     "how-many-follow-ups": "twice-through-hr", "rejection-note": "handwritten",
 }
 
