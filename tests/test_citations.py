@@ -131,6 +131,8 @@ POSITIONS = {
     "note-medium=printed": {HM: ["thank-you-notes"]},
     "note-medium=email-then-paper": {HM: ["thank-you-notes"], MAL: ["cyber-or-paper"]},
     "note-medium=it-depends": {MAL: ["cyber-or-paper"]},
+    "paper-copy=printed": {HM: ["thank-you-notes"]},
+    "paper-copy=handwritten": {MAL: ["cyber-or-paper"]},
     "thank-you-timing=same-day": {HM: ["thank-you-notes"], COON: ["upon-leaving"]},
     "thank-you-timing=within-a-day": {YP: ["thank-you"]},
     "thank-you-timing=within-two-days": {SEL: ["step-two"]},
@@ -164,7 +166,7 @@ POSITIONS = {
 }
 
 DEFAULTS = {
-    "note-medium": "email", "thank-you-timing": "same-day", "thank-or-sell": "restate-fit",
+    "note-medium": "email", "paper-copy": "printed", "thank-you-timing": "same-day", "thank-or-sell": "restate-fit",
     "linkedin-connect": "look-up-only", "notes-weight": "matters",
     "after-deadline-wait": "right-after", "no-timeline-wait": "one-week",
     "follow-up-channel": "email", "status-contact": "hr-only",

@@ -120,6 +120,7 @@ def test_conditions_cover_the_situations_the_sources_distinguish(rules):
     ("phoning-the-interviewer", {"no-calls", "brief-call"}, "no-calls"),
     ("sell-again", {"remind-fit", "just-ask"}, "remind-fit"),
     ("ask-outright", {"ask", "send-something-useful"}, "ask"),
+    ("paper-copy", {"printed", "handwritten"}, "printed"),
 ])
 def test_each_disagreement_keeps_every_side_with_sources(rules, disagreement_id, positions,
                                                          default):
