@@ -74,7 +74,9 @@ RULES = {
     # 04 first status check
     "check-on-call-back": {COON: ["closing"]},
     "check-after-decision": {COON: ["opening"], SEL: ["step-four"], MAL: ["when-to-follow-up"]},
-    "check-after-a-week": {SEL: ["step-four"], YP: ["next-week"], HM: ["when-to-follow-up"]},
+    # the hiring manager's week is a call to HR "if you are really anxious": it is credited
+    # for whom (HR after a week), not for the short message itself
+    "check-after-a-week": {SEL: ["step-four"], YP: ["next-week"]},
     "delays-are-normal": {YP: ["next-week"], HM: ["when-to-follow-up"], COON: ["closing"]},
     "status-content": {MAL: ["when-to-follow-up"], SEL: ["step-four"], YP: ["next-week"]},
     "status-one-or-two-questions": {COON: ["first-tasks"]},
@@ -129,29 +131,32 @@ POSITIONS = {
     "note-medium=printed": {HM: ["thank-you-notes"]},
     "note-medium=email-then-paper": {HM: ["thank-you-notes"], MAL: ["cyber-or-paper"]},
     "note-medium=it-depends": {MAL: ["cyber-or-paper"]},
+    "paper-copy=printed": {HM: ["thank-you-notes"]},
+    "paper-copy=handwritten": {MAL: ["cyber-or-paper"]},
     "thank-you-timing=same-day": {HM: ["thank-you-notes"], COON: ["upon-leaving"]},
     "thank-you-timing=within-a-day": {YP: ["thank-you"]},
     "thank-you-timing=within-two-days": {SEL: ["step-two"]},
-    "thank-or-sell=restate-fit": {MAL: ["thank-you-notes"], YP: ["thank-you"]},
+    "thank-or-sell=restate-fit": {MAL: ["opening", "thank-you-notes"], YP: ["thank-you"]},
     "thank-or-sell=simply-thank": {SEL: ["step-two"]},
     "linkedin-connect=look-up-only": {MAL: ["thank-you-notes"], SEL: ["step-one"]},
     "linkedin-connect=connect": {COON: ["first-tasks"]},
     "notes-weight=matters": {YP: ["opening", "thank-you"], SEL: ["opening"],
                              COON: ["upon-leaving", "remain-fresh"], MAL: ["opening"]},
     "notes-weight=courtesy": {HM: ["conclusion"]},
-    "after-deadline-wait=right-after": {COON: ["opening"]},
+    "after-deadline-wait=right-after": {SEL: ["step-four"], COON: ["opening"]},
     "after-deadline-wait=several-days": {MAL: ["when-to-follow-up"]},
     "no-timeline-wait=one-week": {SEL: ["step-four"], YP: ["next-week"]},
     "no-timeline-wait=two-weeks": {HM: ["when-to-follow-up", "hear-nothing"]},
     "follow-up-channel=email": {MAL: ["successful-follow-up"], SEL: ["step-four"]},
-    "follow-up-channel=phone": {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"],
-                                COON: ["opening"]},
+    "follow-up-channel=phone": {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"]},
     "status-contact=hr-only": {HM: ["when-to-follow-up", "hear-nothing"], YP: ["next-week"]},
-    "status-contact=interviewer": {COON: ["first-tasks"], MAL: ["opening"]},
+    "status-contact=interviewer": {COON: ["first-tasks"]},
     "phoning-the-interviewer=no-calls": {HM: ["hear-nothing"], MAL: ["successful-follow-up"]},
     "phoning-the-interviewer=brief-call": {COON: ["opening", "first-tasks"]},
     "sell-again=remind-fit": {MAL: ["opening"], COON: ["first-tasks", "remain-fresh"]},
     "sell-again=just-ask": {HM: ["hear-nothing", "conclusion"]},
+    "ask-outright=ask": {MAL: ["when-to-follow-up"], YP: ["next-week"], COON: ["remain-fresh"]},
+    "ask-outright=send-something-useful": {HM: ["hear-nothing"]},
     "how-many-follow-ups=twice-through-hr": {HM: ["when-to-follow-up", "hear-nothing"]},
     "how-many-follow-ups=one-then-wait": {SEL: ["step-four", "closing"]},
     "how-many-follow-ups=once-then-move-on": {MAL: ["when-to-follow-up", "closing"]},
@@ -161,11 +166,11 @@ POSITIONS = {
 }
 
 DEFAULTS = {
-    "note-medium": "email", "thank-you-timing": "same-day", "thank-or-sell": "restate-fit",
+    "note-medium": "email", "paper-copy": "printed", "thank-you-timing": "same-day", "thank-or-sell": "restate-fit",
     "linkedin-connect": "look-up-only", "notes-weight": "matters",
     "after-deadline-wait": "right-after", "no-timeline-wait": "one-week",
     "follow-up-channel": "email", "status-contact": "hr-only",
-    "phoning-the-interviewer": "no-calls", "sell-again": "remind-fit",
+    "phoning-the-interviewer": "no-calls", "sell-again": "remind-fit", "ask-outright": "ask",
     "how-many-follow-ups": "twice-through-hr", "rejection-note": "handwritten",
 }
 
@@ -223,14 +228,16 @@ PARTS = {
                          "channel": {COON: ["first-tasks"]}, "useful": OWN},
     "check-on-call-back": {"timing": {COON: ["closing"]}, "to": {COON: ["closing"]},
                            "channel": {COON: ["closing"]}, "useful": OWN},
-    "check-after-decision": {"timing": {COON: ["opening"]}, "to": {HM: ["when-to-follow-up"]},
+    # a stated date: Selectek says when (once it has passed) and how (email) together; no
+    # article names HR for it, so whom (and the window's second day) is the guide's
+    "check-after-decision": {"timing": ({SEL: ["step-four"]}, OWN), "to": OWN,
                              "channel": {SEL: ["step-four"], MAL: ["successful-follow-up"]},
                              "useful": OWN},
     "check-after-a-week": {"timing": {SEL: ["step-four"], YP: ["next-week"]},
                            "to": {YP: ["next-week"], HM: ["when-to-follow-up"]},
                            "channel": {SEL: ["step-four"], YP: ["next-week"]},
                            "useful": OWN},
-    "second-check": {"timing": ({HM: ["when-to-follow-up", "hear-nothing"]}, OWN),
+    "second-check": {"timing": ({HM: ["hear-nothing"]}, OWN),
                      "to": {HM: ["when-to-follow-up", "hear-nothing"]},
                      "channel": {HM: ["when-to-follow-up", "hear-nothing"]},
                      "useful": OWN},
@@ -325,11 +332,11 @@ def item_of(rules, situation, rule_id, choices=None):
 
 @pytest.mark.parametrize("choice, situation, rule_id, changed, value, expected", [
     ("follow-up-channel=phone", DEFAULT_SITUATION, "check-after-a-week", {"channel"},
-     "phone", {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"], COON: ["opening"]}),
+     "phone", {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"]}),
     ("follow-up-channel=phone", STATED, "check-after-decision", {"channel"},
-     "phone", {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"], COON: ["opening"]}),
-    ("status-contact=interviewer", STATED, "check-after-decision", {"to"},
-     "interviewers", {COON: ["first-tasks"], MAL: ["opening"]}),
+     "phone", {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"]}),
+    ("status-contact=interviewer", STATED, "check-after-decision", {"to", "channel"},
+     "interviewers", {COON: ["first-tasks"]}),
     ("phoning-the-interviewer=brief-call", DEFAULT_SITUATION, "check-after-a-week",
      {"to", "channel"}, None, {COON: ["opening", "first-tasks"]}),
     ("after-deadline-wait=several-days", STATED, "check-after-decision", {"timing"},
@@ -400,6 +407,23 @@ def test_the_second_check_is_a_call_to_hr_citing_only_the_hiring_manager(rules):
     assert (floored["due"], floored["timing"]) == ("2026-12-01",
                                                    "7 days after the first status check")
     assert floored["sources"] == [HM]
+    # no HR department: the hiring manager's article sends the call to the panel then
+    no_hr = item_of(rules, dict(DEFAULT_SITUATION, hr=False), "second-check")
+    assert (no_hr["to"], no_hr["channel"], no_hr["sources"]) == ("interviewers", "phone", [HM])
+    assert cited(no_hr["cites"]["to"]) == {HM: ["when-to-follow-up", "hear-nothing"]}
+
+
+def test_waiting_two_weeks_moves_the_first_check_and_a_later_second_check_is_the_guides(rules):
+    choices = {"no-timeline-wait": "two-weeks"}
+    first = item_of(rules, DEFAULT_SITUATION, "check-after-a-week", choices)
+    assert (first["due"], cited(first["cites"]["timing"])) == (
+        "2026-11-30", {HM: ["when-to-follow-up", "hear-nothing"]})
+    second = item_of(rules, DEFAULT_SITUATION, "second-check", choices)
+    assert (second["due"], second["timing"]) == ("2026-12-07",
+                                                 "7 days after the first status check")
+    assert "the later day is the guide's" in second["own"]["timing"]
+    position = positions(rules)["no-timeline-wait=two-weeks"]
+    assert "gives no check after that one" in position["summary"]
 
 
 def test_moving_on_is_malones_and_only_when_chosen(rules):
@@ -429,6 +453,53 @@ def test_a_default_plan_phones_no_one_on_the_panel(rules):
     for situation in (DEFAULT_SITUATION, STATED):
         for item in planner.plan(rules, situation, TODAY)["items"]:
             assert not (item["to"] == "interviewers" and item["channel"] == "phone"), item["id"]
+    # ... unless they asked you to call back on a day: Coon says to call exactly then
+    called = [item for item in planner.plan(rules, dict(DEFAULT_SITUATION, call_back_within="3d"),
+                                            TODAY)["items"]
+              if item["to"] == "interviewers" and item["channel"] == "phone"]
+    assert [(item["rule"], item["sources"]) for item in called] == [("check-on-call-back", [COON])]
+    # ... or there is no HR department: the hiring manager says calling them is then the
+    # only way, so the second check is theirs
+    called = [item for item in planner.plan(rules, dict(DEFAULT_SITUATION, hr=False),
+                                            TODAY)["items"]
+              if item["to"] == "interviewers" and item["channel"] == "phone"]
+    assert [(item["rule"], item["sources"]) for item in called] == [("second-check", [HM])]
+
+
+# Whom and how for the first status check, in every combination of the three questions
+# that set them. Each article is credited only for what it says in that combination: the
+# hiring manager forbids calling (or writing to) the panel, and Yellow Pages tips' call
+# goes to HR or the main hiring contact, so a call to the interviewers is Coon's alone; an
+# email to them is Coon's too ("some interviewers prefer a brief e-mail"). "Better not"
+# (the default) never leaves a call to the interviewers in the plan.
+STATUS_CHECKS = {"check-after-a-week": DEFAULT_SITUATION, "check-after-decision": STATED}
+HR_BY_PHONE = {YP: ["next-week"], HM: ["when-to-follow-up", "hear-nothing"]}
+
+
+@pytest.mark.parametrize("channel", ["email", "phone"])
+@pytest.mark.parametrize("contact", ["hr-only", "interviewer"])
+@pytest.mark.parametrize("phoning", ["no-calls", "brief-call"])
+@pytest.mark.parametrize("rule_id", list(STATUS_CHECKS))
+def test_whom_and_how_of_the_first_check_are_credited_only_to_who_says_them_together(
+        rules, channel, contact, phoning, rule_id):
+    choices = {"follow-up-channel": channel, "status-contact": contact,
+               "phoning-the-interviewer": phoning}
+    default = item_of(rules, STATUS_CHECKS[rule_id], rule_id)
+    item = item_of(rules, STATUS_CHECKS[rule_id], rule_id, choices)
+    if phoning == "brief-call":
+        expected = ("interviewers", "phone", {COON: ["opening", "first-tasks"]},
+                    {COON: ["opening", "first-tasks"]})
+    elif contact == "interviewer":
+        expected = ("interviewers", "email", {COON: ["first-tasks"]}, {COON: ["first-tasks"]})
+    elif channel == "phone":
+        expected = ("hr", "phone", cited(default["cites"]["to"]), HR_BY_PHONE)
+    else:
+        expected = ("hr", "email", cited(default["cites"]["to"]),
+                    cited(default["cites"]["channel"]))
+    assert (item["to"], item["channel"], cited(item["cites"]["to"]),
+            cited(item["cites"]["channel"])) == expected
+    if item["to"] == "interviewers":
+        assert HM not in cited(item["cites"]["to"]) and HM not in cited(item["cites"]["channel"])
 
 
 def test_preparing_for_the_next_round_comes_from_the_hiring_managers_debrief_advice(rules):

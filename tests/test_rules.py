@@ -79,7 +79,7 @@ def test_the_registry_holds_the_five_sources_and_every_one_is_cited(rules):
     ("write-debrief", "interview", 0, None, 2, "hiring-manager"),
     ("send-thank-you", "interview", 0, None, None, "hiring-manager"),
     ("check-on-call-back", "call-back", 0, None, None, "coon"),
-    ("check-after-decision", "decision", 1, 2, None, "coon"),
+    ("check-after-decision", "decision", 1, 2, None, "selectek"),
     ("check-after-a-week", "interview", 7, None, None, "selectek"),
     ("second-check", "interview", 14, None, None, "hiring-manager"),
 ])
@@ -119,6 +119,8 @@ def test_conditions_cover_the_situations_the_sources_distinguish(rules):
     ("rejection-note", {"handwritten", "printed"}, "handwritten"),
     ("phoning-the-interviewer", {"no-calls", "brief-call"}, "no-calls"),
     ("sell-again", {"remind-fit", "just-ask"}, "remind-fit"),
+    ("ask-outright", {"ask", "send-something-useful"}, "ask"),
+    ("paper-copy", {"printed", "handwritten"}, "printed"),
 ])
 def test_each_disagreement_keeps_every_side_with_sources(rules, disagreement_id, positions,
                                                          default):
