@@ -1,6 +1,7 @@
 """`followup`: check the rule base, render the guide, plan a reader's follow-up."""
 import argparse
 import json
+import os
 import sys
 import textwrap
 from datetime import date
@@ -87,9 +88,14 @@ def main(argv=None):
         parser.print_help()
         return 2
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()
+        return code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader of our output stopped early (e.g. `| head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parser():

@@ -1,6 +1,7 @@
 """Adversarial command lines: each gives exit status 2 and exactly one line naming the flag
 and the value, and never a traceback. Arguments go in as bytes, as a shell passes them, so
 bytes that are not UTF-8 can be tried too. Every case runs in an empty folder."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -147,3 +148,14 @@ def test_repeatable_flags_stay_repeatable(tmp_path):
                             text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert '"send-thank-you:bo"' in result.stdout and '"printed"' in result.stdout
+
+
+def test_output_cut_short_by_its_reader_is_not_an_error():
+    """`followup … | head`: whoever reads the output stops early; no traceback."""
+    for args in (["check"], INTERVIEWED + ["--format", "json"]):
+        read, write = os.pipe()
+        os.close(read)  # nobody will read: the first write finds the pipe closed
+        run = subprocess.run([sys.executable, "-m", "site_plugins.cli", *args], stdout=write,
+                             stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parent.parent)
+        os.close(write)
+        assert b"Traceback" not in run.stderr and b"Error" not in run.stderr, run.stderr
