@@ -37,22 +37,26 @@ STYLE = (".fu-tl text{fill:currentColor;font:13px/1.2 system-ui,sans-serif}"
          ".fu-tl .fu-window{stroke:var(--md-typeset-a-color,#3f51b5);stroke-width:4;"
          "stroke-linecap:round;stroke-opacity:.55}"
          ".fu-tl .fu-ongoing{stroke:currentColor;stroke-width:2;stroke-dasharray:6 5}"
+         ".fu-tl .fu-gone{opacity:.4}"
+         ".fu-tl .fu-today{stroke:var(--md-accent-fg-color,#526cfe);stroke-width:2}"
          ".fu-tl[data-layout=narrow]{display:none}"
          "@media " + NARROW_SCREEN + "{.fu-tl[data-layout=wide]{display:none}"
          ".fu-tl[data-layout=narrow]{display:block}}")
 
 
-def timeline_svg(items, interviewed, id_prefix="tl"):
+def timeline_svg(items, interviewed, id_prefix="tl", today=None):
     """SVG markup for plan items (as the planner returns them) from the interview date:
-    the wide picture, then the narrow one, each with its own title and description."""
+    the wide picture, then the narrow one, each with its own title and description.
+    With `today`, the axis reaches it and marks it, and what was missed is drawn faint;
+    without, the axis says only "day N" (a picture that is read on any day)."""
     start = dates.parse_date(interviewed)
-    summary = escape(_summary(items, start))
-    return (_picture(items, start, WIDE, id_prefix, summary)
-            + _picture(items, start, NARROW, id_prefix + "-narrow", summary))
+    summary = escape(_summary(items, start, today is not None))
+    return (_picture(items, start, WIDE, id_prefix, summary, today)
+            + _picture(items, start, NARROW, id_prefix + "-narrow", summary, today))
 
 
-def _picture(items, start, layout, id_prefix, summary):
-    span, step = _axis_days(items, start, layout)
+def _picture(items, start, layout, id_prefix, summary, today):
+    span, step = _axis_days(items, start, layout, today)
     rows, bottom = _rows(items, start, span, layout)
     legend, height = _legend(bottom + 12, layout)
     # Width in user units for the narrow picture: drawn at its own size, never scaled up.
@@ -64,13 +68,15 @@ def _picture(items, start, layout, id_prefix, summary):
              "<desc id=\"%s-desc\">%s</desc>" % (id_prefix, summary)]
     if layout is WIDE:  # a <style> applies to the page even inside a hidden SVG: one for both
         parts.append("<style>" + STYLE + "</style>")
-    return "".join(parts + _axis(start, span, step, bottom, layout) + rows + legend + ["</svg>"])
+    return "".join(parts + _axis(start, span, step, bottom, layout, today) + rows + legend
+                   + ["</svg>"])
 
 
-def _axis_days(items, start, layout):
-    """Days on the axis and between its labels: the last date in the plan, rounded up to
-    whole weeks and then to whole steps between labels, so that the last day is labelled."""
-    last = 14
+def _axis_days(items, start, layout, today=None):
+    """Days on the axis and between its labels: the last date in the plan (or today),
+    rounded up to whole weeks and then to whole steps between labels, so that the last
+    day is labelled."""
+    last = max(14, (today - start).days if today else 0)
     for item in items:
         for key in ("due", "latest"):
             if item.get(key):
@@ -84,12 +90,16 @@ def _x(day, span, layout):
     return layout.left + (layout.right - layout.left) * day / span
 
 
-def _axis(start, span, step, bottom, layout):
+def _axis(start, span, step, bottom, layout, today):
     parts = ['<line class="fu-axis" x1="%d" y1="%d" x2="%d" y2="%d"/>'
              % (_x(0, span, layout), TOP - 8, _x(span, span, layout), TOP - 8)]
+    if today is not None and 0 <= (today - start).days <= span:
+        x = _x((today - start).days, span, layout)
+        parts.append('<line class="fu-today" x1="%.1f" y1="%d" x2="%.1f" y2="%d"><title>today'
+                     '</title></line>' % (x, TOP - 8, x, bottom))
     for day in range(0, span + 1, step):
         x = _x(day, span, layout)
-        date_label = dates.relative_label(start + timedelta(days=day), start)
+        date_label = dates.relative_label(start + timedelta(days=day), start) if today else ""
         if day == 0:
             date_label = "interview"
         parts.append('<line class="fu-grid" x1="%.1f" y1="%d" x2="%.1f" y2="%d"/>'
@@ -141,7 +151,10 @@ def _track(item, y, start, span, layout):
         end = _x((dates.parse_date(item["latest"]) - start).days, span, layout)
         parts.append('<line class="fu-window" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>'
                      % (x, y, end, y))
-    return parts + [_marker(item["to"] == "self", x, y)]
+    parts.append(_marker(item["to"] == "self", x, y))
+    if item.get("state") == "missed":  # too late now: drawn faint
+        return ['<g class="fu-gone">'] + parts + ["</g>"]
+    return parts
 
 
 def _marker(own, x, y):
@@ -190,14 +203,17 @@ def _legend_mark(mark, x, y):
     return '<line class="fu-%s" x1="%d" y1="%.1f" x2="%d" y2="%.1f"/>' % (mark, x, y, x + 24, y)
 
 
-def _summary(items, start):
-    """The text alternative: every step with its day, in order."""
+def _summary(items, start, dated):
+    """The text alternative: every step with its day (and its date, for a plan drawn for
+    a reader), in order; what was missed said so."""
     lines = []
     for item in items:
         when = "throughout"
         if item.get("due"):
-            when = "day %d (%s)" % ((dates.parse_date(item["due"]) - start).days,
-                                    dates.format_date(dates.parse_date(item["due"])))
+            when = "day %d" % (dates.parse_date(item["due"]) - start).days
+            if dated:
+                when += " (%s%s)" % (dates.format_date(dates.parse_date(item["due"])),
+                                     ", missed" if item.get("state") == "missed" else "")
         who = "your own task" if item["to"] == "self" else "to " + \
             RECIPIENT_WORDS[item["to"]]
         lines.append("%s: %s, %s" % (when, item["title"], who))

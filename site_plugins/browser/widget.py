@@ -339,7 +339,7 @@ def draw_one(record, result, fresh):
     if element("fu-timeline-box").open:  # what is folded away is drawn when opened
         with_module("timeline", lambda timeline: paint({"fu-timeline-picture": (
             timeline.timeline_svg(result["items"], result["interview"]["interviewed"],
-                                  "widget-tl"))}))
+                                  "widget-tl", day))}))
     if element("fu-drafts-box").open:
         with_module("drafts", lambda drafts: paint({"fu-drafts": planview.drafts_html(
             drafts.drafts(record["answers"], result, day), record["drafts"],
