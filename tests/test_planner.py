@@ -157,6 +157,20 @@ def test_without_hr_the_checks_go_to_the_hiring_contact():
     assert rows(make_plan(**dict(STATED, hr=False)), "to")["check-stated"] == ("hiring-contact",)
 
 
+@pytest.mark.parametrize("names, ids", [
+    (["Ana", "Ana 2", "ana"], ["thank:ana", "thank:ana-2", "thank:ana-3"]),
+    (["ana", "Ana 2", "Ana"], ["thank:ana", "thank:ana-2", "thank:ana-3"]),
+    (["Bo", "Bo", "Bo 2", "Bo 3"], ["thank:bo", "thank:bo-4", "thank:bo-2", "thank:bo-3"]),
+])
+def test_each_interviewer_gets_an_id_of_their_own_whatever_their_names(names, ids):
+    """Two people never share an item id: ticks and calendar entries are keyed by it."""
+    result = make_plan(interviewed="2026-11-16", interviewers=names)
+    assert [i["id"] for i in result["items"] if i["rule"] == "thank"] == ids
+    uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(
+        ics.to_ics([result], RULES, date(2026, 11, 16))).walk("VEVENT")]
+    assert len(uids) == len(set(uids))
+
+
 def test_names_are_cleaned_of_control_characters_and_line_breaks():
     result = make_plan(interviewed="2026-11-16",
                        interviewers=["Ana\x0bRuiz", "\x1b[31mBo\u2028Li\x85", "  "],

@@ -318,12 +318,19 @@ def _for_person(base, name, slug):
 
 
 def _person_slugs(names):
-    """A stable id part per person, numbered when two names make the same one."""
-    seen, slugs = {}, []
-    for name in names:
-        part = slug(name) or "-".join("%x" % ord(char) for char in name)
-        seen[part] = seen.get(part, 0) + 1
-        slugs.append(part if seen[part] == 1 else part + "-" + str(seen[part]))
+    """A stable id part per person, unique: a name whose part is already taken is numbered
+    with the first number no other name's part is ("Ana", "ana", "Ana 2" -> ana, ana-3,
+    ana-2), so two people never share a tick or a calendar entry."""
+    parts = [slug(name) or "-".join("%x" % ord(char) for char in name) for name in names]
+    used, slugs = set(parts), []
+    for index, part in enumerate(parts):
+        if part in parts[:index]:
+            number = 2
+            while part + "-" + str(number) in used:
+                number += 1
+            part += "-" + str(number)
+            used.add(part)
+        slugs.append(part)
     return slugs
 
 
