@@ -191,6 +191,8 @@ def _today(text):
     today = dates.parse_date(text) if text else date.today()
     if today is None:
         raise BadInput("--today", text, "is not a real date (use YYYY-MM-DD)")
+    if not dates.in_range(today):
+        raise BadInput("--today", text, dates.OUT_OF_RANGE)
     return today
 
 

@@ -12,7 +12,7 @@ import yaml
 from . import render
 from .assets import MissingAssets, site_assets
 from .bounded import BoundedLoader, TooComplex, Unreadable, read_bytes, yaml_problem
-from .browser.dates import parse_date
+from .browser.dates import OUT_OF_RANGE, in_range, parse_date
 from .rules import RulesError, load_rules
 
 MARKER = ".followup-render"  # in every folder render makes: the only kind it replaces
@@ -160,18 +160,21 @@ def _day(today, option):
     try:
         return plan_day(today or option)
     except ValueError as error:
-        raise RenderError(f"{where} {str(error)!r}: is not a real date (use YYYY-MM-DD)", True)
+        text, reason = error.args
+        raise RenderError(f"{where} {text!r}: {reason}", True)
 
 
 def plan_day(setting=None):
     """The default plan's date: `setting`, else $FOLLOWUP_TODAY, else the build day.
-    Raises ValueError carrying the text when it is not a date."""
+    Raises ValueError(text, reason) when it is not a date the planner can take."""
     text = setting or os.environ.get("FOLLOWUP_TODAY")
     if not text:
         return date.today()
     day = parse_date(text)
     if day is None:
-        raise ValueError(text)
+        raise ValueError(text, "is not a real date (use YYYY-MM-DD)")
+    if not in_range(day):
+        raise ValueError(text, OUT_OF_RANGE)
     return day
 
 

@@ -70,7 +70,8 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
         try:
             return plan_day(self.config.today)
         except ValueError as error:
-            raise PluginError(f"followup: today '{error}' is not a date (YYYY-MM-DD)")
+            text, reason = error.args
+            raise PluginError(f"followup: today {text!r} {reason}")
 
     def on_files(self, files, config):
         pages = render.render_pages(self.rules, self.today)

@@ -7,10 +7,10 @@ import sys
 from conftest import project_copy
 
 
-def mkdocs_build(project):
+def mkdocs_build(project, **env):
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "out"],
                           cwd=project, capture_output=True, text=True, check=False,
-                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env))
 
 
 def test_a_broken_rule_fails_the_build_with_the_loaders_located_message(tmp_path):
@@ -35,3 +35,10 @@ def test_instant_navigation_is_turned_off_and_the_build_says_why(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "turned off navigation.instant" in result.stderr
     assert "navigation.instant" not in (project / "out" / "index.html").read_text()
+
+
+def test_a_plan_day_the_planner_cannot_take_fails_the_build_with_one_message(tmp_path):
+    result = mkdocs_build(project_copy(tmp_path), FOLLOWUP_TODAY="9999-12-31")
+    assert result.returncode != 0
+    assert "followup: today '9999-12-31' must be between the years 1900 and 9000" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,7 +1,9 @@
 """`followup render` output builds with plain MkDocs into a site with the same pages."""
+import os
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from conftest import BUILD_DAY, ROOT, build_site
@@ -33,9 +35,18 @@ def test_rendered_guide_builds_without_the_plugin_into_the_same_pages(tmp_path, 
     assert (site / "assets/followup/rules.json").is_file()
 
 
-def test_render_reports_a_bad_date_in_one_line(tmp_path):
+@pytest.mark.parametrize("args, env, message", [
+    (["--today", "2026-02-30"], {},
+     "--today '2026-02-30': is not a real date (use YYYY-MM-DD)"),
+    (["--today", "9999-12-31"], {},
+     "--today '9999-12-31': must be between the years 1900 and 9000"),
+    ([], {"FOLLOWUP_TODAY": "0001-01-01"},
+     "$FOLLOWUP_TODAY '0001-01-01': must be between the years 1900 and 9000"),
+])
+def test_render_reports_a_bad_date_in_one_line(tmp_path, args, env, message):
     result = subprocess.run([sys.executable, "-m", "site_plugins.cli", "render", "--out",
-                             str(tmp_path / "x"), "--today", "2026-02-30"], cwd=ROOT,
+                             str(tmp_path / "x"), *args], cwd=ROOT, env=dict(os.environ, **env),
                             capture_output=True, text=True, check=False)
-    assert (result.returncode, result.stderr) == (
-        2, "followup render: --today '2026-02-30': is not a real date (use YYYY-MM-DD)\n")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", "followup render: " + message + "\n")
+    assert not (tmp_path / "x").exists()

@@ -6,6 +6,11 @@ MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MAX_DAYS = 365
 FIRST_YEAR, LAST_YEAR = 1900, 9000  # far enough from date's limits for any offset we add
+OUT_OF_RANGE = "must be between the years %d and %d" % (FIRST_YEAR, LAST_YEAR)
+
+
+def in_range(day):
+    return FIRST_YEAR <= day.year <= LAST_YEAR
 
 
 def ascii_digits(text):

@@ -1,5 +1,5 @@
 """A reader's situation: what they told us about one interview, normalised and checked."""
-from .dates import FIRST_YEAR, LAST_YEAR, MAX_DAYS, iso, parse_date, parse_span
+from .dates import MAX_DAYS, OUT_OF_RANGE, in_range, iso, parse_date, parse_span
 
 MAX_NAMES = 20        # interviewers on one panel: more is a mistake, and keeps the work small
 MAX_NAME_LENGTH = 100
@@ -84,9 +84,8 @@ def _check_date(situation, field, problems, required=False):
     day = parse_date(value)
     if day is None:
         problems.append((field, value, "is not a real date (use YYYY-MM-DD)"))
-    elif not FIRST_YEAR <= day.year <= LAST_YEAR:
-        problems.append((field, value, "must be between the years %d and %d"
-                         % (FIRST_YEAR, LAST_YEAR)))
+    elif not in_range(day):
+        problems.append((field, value, OUT_OF_RANGE))
         return None
     return day
 
