@@ -190,7 +190,7 @@ def check_meaning(data, refs, where):
         problems += _check_rule(rule, at)
     problems += _check_anchor_order(data, at)
     for disagreement in data["disagreements"]:
-        problems += _check_disagreement(disagreement, at)
+        problems += _check_disagreement(disagreement, at) + _check_effects(disagreement, data, at)
     problems += _check_sections_named(data, at) + _check_no_ids_in_text(data, at)
     return problems + _check_optional_reachable(data, at)
 
@@ -386,6 +386,29 @@ def _check_disagreement(disagreement, at):
                                  f"'{disagreement['id']}' is not one of its positions "
                                  f"({', '.join(ids)})")]
     return []
+
+
+def _check_effects(disagreement, data, at):
+    """A position that sends an action to someone else leaves a plan the planner can
+    follow: one sent to hr says whom to ask where there is no HR, any message a channel."""
+    plans = {rule["id"]: rule["plan"] for rule in data["rules"] if rule["plan"]}
+    problems = []
+    for position in disagreement["positions"]:
+        effect = position["effect"]
+        for rule_id, to in (effect.get("to") or {}).items():
+            plan = plans.get(rule_id)
+            if plan is None:
+                continue  # an unknown rule, reported with the references
+            if to == "hr" and "fallback_to" not in plan:
+                problems.append(at(effect, f"position '{position['id']}' sends '{rule_id}' "
+                                           "to hr, so its plan needs 'fallback_to' for "
+                                           "employers with no HR"))
+            if to != "self" and "channel" not in plan and \
+                    rule_id not in (effect.get("channel") or {}):
+                problems.append(at(effect, f"position '{position['id']}' sends '{rule_id}' "
+                                           f"to {to}, so it needs a 'channel' in its plan "
+                                           "or in this effect"))
+    return problems
 
 
 def _check_optional_reachable(data, at):

@@ -71,7 +71,20 @@ def text(node, ctx, what):
     if not node.value.strip():
         ctx.problem(node, f"{what} must not be empty")
         return None
+    hidden = [char for char in node.value if _hidden(char)]
+    if hidden:  # YAML refuses them raw, but a double-quoted "\0" or "\u202e" gets through
+        ctx.problem(node, f"{what} holds a control or text-direction character "
+                          f"(U+{ord(hidden[0]):04X}); write it without")
+        return None
     return " ".join(node.value.split())
+
+
+def _hidden(char):
+    """A character that would act on a terminal or reorder text rather than show:
+    C0 and C1 controls other than white space, DEL, and bidirectional overrides."""
+    code = ord(char)
+    return ((code < 32 and char not in "\t\n\r") or (127 <= code < 160 and char != "\x85")
+            or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069)
 
 
 def ident(node, ctx, what):
@@ -84,8 +97,12 @@ def ident(node, ctx, what):
 
 
 def boolean(node, ctx, what):
+    # An explicit `!!bool` tag skips YAML's resolver, so its text may be anything.
     if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
         ctx.problem(node, f"{what} must be true or false, not {kind_of(node)}")
+        return None
+    if node.value.lower() not in _SCALARS.bool_values:
+        ctx.problem(node, f"{what} must be true or false, not {quoted(node.value)}")
         return None
     return _SCALARS.construct_object(node)
 
