@@ -82,6 +82,11 @@ def shown(value):
 
 
 def main(argv=None):
+    if sys.stderr is None:  # started with stderr closed: messages must not go to stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    if sys.stdout is None:  # started with stdout closed: nowhere to put what was asked for
+        print("followup: there is no standard output to write to", file=sys.stderr)
+        return 1
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
@@ -94,8 +99,19 @@ def main(argv=None):
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader of our output stopped early (e.g. `| head`)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _stdout_to_nowhere()
         return 0
+    except OSError as error:  # the output cannot be written: a full disk, /dev/full
+        if error.filename is not None:
+            raise  # not the output's (every file we read reports its own problems)
+        _stdout_to_nowhere()
+        print(f"followup: cannot write the output: {error.strerror}", file=sys.stderr)
+        return 1
+
+
+def _stdout_to_nowhere():
+    """What is left in stdout's buffer goes nowhere, so exiting raises nothing more."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _parser():

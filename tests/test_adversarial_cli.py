@@ -11,6 +11,7 @@ import pytest
 from site_plugins.rules import load_rules
 
 INTERVIEWED = ["plan", "--interviewed", "2026-11-18"]
+ROOT = Path(__file__).resolve().parent.parent
 NOT_A_NUMBER = "must be a number of days or weeks, like 10d or 2w"
 NOT_A_DATE = "is not a real date (use YYYY-MM-DD)"
 RULES = load_rules(Path(__file__).resolve().parent.parent / "rules")
@@ -159,3 +160,26 @@ def test_output_cut_short_by_its_reader_is_not_an_error():
                              stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parent.parent)
         os.close(write)
         assert b"Traceback" not in run.stderr and b"Error" not in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("args", [["check"], INTERVIEWED, INTERVIEWED + ["--format", "ics"]])
+def test_output_that_cannot_be_written_is_said_in_one_line(args):
+    with open("/dev/full", "wb") as full:
+        run = subprocess.run([sys.executable, "-m", "site_plugins.cli", *args], stdout=full,
+                             stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    assert (run.returncode, run.stderr) == (
+        1, "followup: cannot write the output: No space left on device\n")
+
+
+def test_closed_stdout_or_stderr_never_mixes_messages_into_the_output():
+    closed_out = subprocess.run(
+        [sys.executable, "-m", "site_plugins.cli", *INTERVIEWED], stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        preexec_fn=lambda: os.close(1))
+    assert (closed_out.returncode, closed_out.stderr) == (
+        1, "followup: there is no standard output to write to\n")
+    closed_err = subprocess.run(
+        [sys.executable, "-m", "site_plugins.cli", *INTERVIEWED, "--rules", "/nonexistent"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
+        preexec_fn=lambda: os.close(2))
+    assert (closed_out.returncode != 0, closed_err.returncode, closed_err.stdout) == (True, 1, "")
