@@ -15,7 +15,9 @@ from .bounded import BoundedLoader, TooComplex, Unreadable, read_bytes, yaml_pro
 from .browser.dates import OUT_OF_RANGE, in_range, parse_date
 from .rules import RulesError, load_rules
 
-MARKER = ".followup-render"  # in every folder render makes: the only kind it replaces
+MARKER = ".followup-render"  # in every folder render writes to: the files it wrote
+MARKER_HEAD = ("Made by `followup render`. It lists the files render wrote here; the next "
+               "render replaces those and refuses to touch anything else.\n")
 
 
 class RenderError(Exception):
@@ -42,7 +44,11 @@ def render_site(config_path, out, today=None):
              for path, markdown in render.render_pages(rules, day).items()]
     files += _assets(rules, project.node_modules)
     plain_config = _plain_yaml(project.config, rules)
-    _claim(out, project)
+    planned = ["mkdocs.yml"] + sorted(
+        ["docs/" + path.relative_to(project.docs).as_posix() + ("/" if path.is_dir() else "")
+         for path in project.docs.rglob("*")] +
+        ["docs/" + str(path) for path, _ in files])
+    _claim(out, project, planned)
     return _write_guide(Path(out), project.docs, files, plain_config)
 
 
@@ -185,18 +191,20 @@ def _assets(rules, node_modules):
         raise RenderError(str(error))
 
 
-def _claim(typed, project):
-    """Make the folder `typed` an empty folder of our own, marked as such. Only a folder
-    render made itself is replaced; see `_refusal` for what is refused."""
+def _claim(typed, project, planned):
+    """Make `typed` a folder render may write `planned` into: a new or empty folder, or
+    one where render wrote before and nothing else has been put since. The files the
+    last render wrote (listed in its MARKER) are removed; the folder itself, and
+    anything render did not write, never are. See `_refusal` for what is refused."""
     out = Path(typed)
     try:
         refusal = _refusal(out, project)
         if refusal is None and (out / MARKER).is_file():
-            shutil.rmtree(out)
+            refusal = _clear_ours(out)
         if refusal is None:
             out.mkdir(parents=True, exist_ok=True)
-            (out / MARKER).write_text("Made by `followup render`, which may replace this "
-                                      "folder and everything in it.\n", encoding="utf-8")
+            (out / MARKER).write_text(MARKER_HEAD + "".join(path + "\n" for path in planned),
+                                      encoding="utf-8")
     except OSError as error:
         refusal = f"cannot be used: {error.strerror or error}"
     if refusal:
@@ -219,6 +227,43 @@ def _refusal(out, project):
         return (f"is not empty and was not made by followup render (it has no {MARKER} "
                 "file); choose a new or empty folder")
     return None
+
+
+def _clear_ours(out):
+    """Remove the files the last render listed, and the folders that held only them;
+    or say why not (something there that render did not write), removing nothing."""
+    lines = (out / MARKER).read_text(encoding="utf-8", errors="replace").splitlines()
+    listed = set(lines[1:]) if lines[:1] == [MARKER_HEAD.strip()] else None
+    if listed is None or any(not path or path.startswith("/") or ".." in path.split("/")
+                             for path in listed):
+        return (f"has a {MARKER} file that is not one render wrote; remove the folder "
+                "yourself or choose another")
+    files = {path for path in listed if not path.endswith("/")}  # folders end with "/"
+    ours = {MARKER} | {path.rstrip("/") for path in listed} | {
+        "/".join(path.split("/")[:depth]) for path in listed
+        for depth in range(1, path.rstrip("/").count("/") + 1)}
+    strangers = sorted(path for path in _entries(out) if path not in ours
+                       and path.rpartition("/")[0] in ours | {""})  # not inside another
+    if strangers:
+        return (f"holds {len(strangers)} thing(s) followup render did not write, e.g. "
+                f"{strangers[0]!r}; move them out or choose another folder")
+    for path in sorted(files):
+        if os.path.lexists(out / path):
+            os.unlink(out / path)
+    for path in sorted(ours - files - {MARKER}, key=lambda p: -p.count("/")):
+        if (out / path).is_dir() and not (out / path).is_symlink() \
+                and not any((out / path).iterdir()):
+            (out / path).rmdir()
+    return None
+
+
+def _entries(out):
+    """Every file, folder and link under `out`, as paths relative to it."""
+    found = []
+    for parent, folders, files in os.walk(out):
+        for name in folders + files:
+            found.append(Path(parent, name).relative_to(out).as_posix())
+    return found
 
 
 def _overlap(target, path):

@@ -1,5 +1,6 @@
-"""`followup render --out DIR` only ever replaces a folder it made itself: every other
-target is refused with one line and exit 2, and every file stays byte for byte as it was.
+"""`followup render --out DIR` only ever replaces what it wrote itself: every other target,
+and a folder where anything else has been put since, is refused with one line and exit 2,
+and every file stays byte for byte as it was.
 Each case runs on a copy of the project inside tmp_path, never on the real one."""
 import hashlib
 import os
@@ -77,21 +78,40 @@ def test_render_refuses_a_folder_it_did_not_make_and_touches_nothing(world, out,
 def test_render_replaces_its_own_output_and_only_that(world):
     first = render(world, "--out", "rendered")
     assert first.returncode == 0, first.stderr
-    assert (world / "rendered" / MARKER).is_file()
-    (world / "rendered" / "stale.md").write_text("left by an earlier run\n")
+    marker = world / "rendered" / MARKER
+    assert "docs/checklist/index.md\n" in marker.read_text()
+    # A page an earlier render wrote that this one no longer writes:
+    (world / "rendered" / "docs" / "old").mkdir()
+    (world / "rendered" / "docs" / "old" / "gone.md").write_text("from an earlier run\n")
+    marker.write_text(marker.read_text() + "docs/old/gone.md\n")
     outside = snapshot(world.parent / "elsewhere")
     again = render(world, "--out", "rendered")
     assert again.returncode == 0, again.stderr
-    assert not (world / "rendered" / "stale.md").exists()
+    assert not (world / "rendered" / "docs" / "old").exists()
     assert (world / "rendered" / "docs" / "checklist" / "index.md").is_file()
     assert snapshot(world.parent / "elsewhere") == outside
 
 
-def test_render_uses_an_empty_folder_and_marks_it(world):
-    (world / "empty").mkdir()
-    result = render(world, "--out", "empty")
-    assert result.returncode == 0, result.stderr
-    assert (world / "empty" / MARKER).is_file() and (world / "empty" / "mkdocs.yml").is_file()
+@pytest.mark.parametrize("stranger", ["docs/mine/notes.md", "other-users-file", "docs/empty/"])
+def test_render_adopts_an_empty_folder_but_never_what_others_put_there_since(world, stranger):
+    shared = world / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)  # like /dev/shm or /tmp: other people write here too
+    first = render(world, "--out", "shared")
+    assert first.returncode == 0, first.stderr
+    if stranger.endswith("/"):
+        (shared / stranger).mkdir()
+    else:
+        (shared / stranger).parent.mkdir(exist_ok=True)
+        (shared / stranger).write_text("someone else's\n")
+    before = snapshot(shared)
+    again = render(world, "--out", "shared")
+    assert (again.returncode, again.stdout) == (2, "")
+    assert again.stderr == (f"followup render: --out 'shared': holds 1 thing(s) followup "
+                            f"render did not write, e.g. {stranger.split('/notes')[0].rstrip('/')!r}; move them "
+                            "out or choose another folder\n")
+    assert snapshot(shared) == before
+    assert oct(shared.stat().st_mode & 0o7777) == "0o1777"
 
 
 def test_a_failed_render_keeps_the_previous_output(world):
