@@ -134,6 +134,35 @@ def test_imports_and_links_are_read_in_both_versions():
     assert state.imported_records([1]) == (None, "it is not a checklist export")
     assert state.shared_record({"version": 1, "answers": {"x": 1}}) == ({"answers": {"x": 1}}, None)
     assert state.shared_record({"interview": 4}) == (None, "it does not hold an interview")
+    assert state.shared_record({"version": 2, "interview": {
+        "id": "i1", "answers": {"x": 1}, "drafts": {"d": "text"}, "ticked": ["t"]}}) == (
+        {"id": "i1", "answers": {"x": 1}}, None)  # a link never brings drafts or ticks
+
+
+def test_ids_from_outside_are_kept_only_when_plain_and_not_the_all_view():
+    assert [state.usable_id(v) for v in ("i1732", "x-0_a", "all", "", "a" * 80, "a b",
+                                         "<b>", 5, None)] == [
+        True, True, False, False, False, False, False, False, False]
+
+
+def test_the_interviews_to_read_are_the_listed_then_the_lost_each_once():
+    keys = ["interview-followup:interview:c", "interview-followup:interview:a", "other:b",
+            "interview-followup:index"]
+    assert state.listed_ids({"interviews": ["b", "a", "b", 5, "", None]}, keys) == [
+        "b", "a", "c"]
+    assert state.listed_ids("not an index", keys) == ["a", "c"]
+
+
+def test_a_value_set_aside_is_kept_to_a_depth_that_json_can_always_write():
+    deep = []
+    for _ in range(50):
+        deep = [deep]
+    record, _ = state.checked_record({"version": 2, "answers": {"company": deep, "role": "R"}},
+                                     "i1", "2026-11-22", RULES)
+    kept = record["set_aside"]["company"]
+    assert json.dumps(kept).count("[") == state.MAX_DEPTH - 1
+    assert "nested too deeply" in json.dumps(kept)
+    assert state.bounded({"a": [1, {"b": 2}]}, 3) == {"a": [1, {"b": 2}]}
 
 
 @pytest.mark.parametrize("day, words", [

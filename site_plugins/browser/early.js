@@ -6,6 +6,35 @@
 (function () {
   var app = document.getElementById("fu-app");
   if (!app) return;
+  // The planner's way to localStorage: a full or blocked storage answers false or null
+  // here, since an error thrown in JavaScript escapes MicroPython's try/except.
+  window.followupRead = function (key) {
+    try { return localStorage.getItem(key); } catch (error) { return null; }
+  };
+  window.followupWrite = function (key, text) {
+    try { localStorage.setItem(key, text); return true; } catch (error) { return false; }
+  };
+  window.followupRemove = function (key) {
+    try { localStorage.removeItem(key); } catch (error) { /* nothing to take out */ }
+  };
+  // Another tab changed the saved checklist (not only its snapshot): tell the planner.
+  window.addEventListener("storage", function (event) {
+    var key = event.key;
+    if (key === null || (key.indexOf("interview-followup:") === 0 &&
+                         key !== "interview-followup:snapshot")) {
+      document.dispatchEvent(new Event("followup-stored"));
+    }
+  });
+  window.followupKeys = function (prefix) {  // as JSON text: one plain value to pass over
+    var found = [];
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        var key = localStorage.key(i);
+        if (key !== null && key.indexOf(prefix) === 0) found.push(key);
+      }
+    } catch (error) { /* blocked: nothing found */ }
+    return JSON.stringify(found);
+  };
   // A share link's data: taken out of the address bar at once (a reload never applies it
   // again) and kept for the planner; one too long to be an interview is only measured.
   function takeLink() {

@@ -23,8 +23,10 @@ CHOICES = {"timeline": ("none", "by", "within"), "call_back": ("none", "on", "wi
 OUTCOME_FIELDS = {"rejected": "rejected_on", "offer": "offer_on",
                   "next-round": "next_interview"}
 MAX_TEXT = 2000
-MAX_INTERVIEWS = 50
+MAX_INTERVIEWS = 50  # shown at once; more are kept in storage, listed, and said
 MAX_TICKS = 500
+MAX_DEPTH = 20  # of a value set aside: deeper is no answer anyone typed, and JSON recurses
+ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"
 WORDS = {"interviewed": "the interview date", "timeline": "what they said about deciding",
          "decision_by": "the decision date", "decision_n": "the number of days or weeks",
          "call_back": "the call-back request", "call_back_on": "the call-back date",
@@ -36,8 +38,31 @@ WORDS = {"interviewed": "the interview date", "timeline": "what they said about 
          "call_back_unit": "days or weeks", "choices": "a choice"}
 
 
+RECORD_PREFIX = PREFIX + "interview:"
+
+
 def record_key(interview_id):
-    return PREFIX + "interview:" + interview_id
+    return RECORD_PREFIX + interview_id
+
+
+def usable_id(value):
+    """An interview id from outside that may be kept as it is: short, plain, and not the
+    word the list uses for every interview at once."""
+    return isinstance(value, str) and 0 < len(value) < 80 and value != ALL and all(
+        char in ID_CHARACTERS for char in value)
+
+
+def listed_ids(index, keys):
+    """The interviews to read, each once: those the saved index lists (in its order),
+    then any whose record is in storage but not in the index (`keys`: storage keys),
+    which would otherwise never be seen again."""
+    listed = index.get("interviews") if isinstance(index, dict) else None
+    found = [key[len(RECORD_PREFIX):] for key in sorted(keys) if key.startswith(RECORD_PREFIX)]
+    ids = []
+    for interview_id in (listed if isinstance(listed, list) else []) + found:
+        if isinstance(interview_id, str) and interview_id and interview_id not in ids:
+            ids.append(interview_id)
+    return ids
 
 
 def default_answers(today_iso):
@@ -120,8 +145,21 @@ def checked_record(data, interview_id, today_iso, rules):
     record.update(valid=valid, ticked=_ticks(data.get("ticked")),
                   drafts=_drafts(data.get("drafts")))
     old = data.get("set_aside")
-    record["set_aside"] = dict(old if isinstance(old, dict) else {}, **set_aside)
+    record["set_aside"] = bounded(dict(old if isinstance(old, dict) else {}, **set_aside),
+                                  MAX_DEPTH)
     return record, problems
+
+
+def bounded(value, depth):
+    """`value` with whatever is nested more than `depth` levels down replaced by a note,
+    so that saving it can never recurse without end."""
+    if not isinstance(value, (dict, list)):
+        return value
+    if depth <= 0:
+        return "(nested too deeply to keep)"
+    if isinstance(value, list):
+        return [bounded(item, depth - 1) for item in value]
+    return dict((key, bounded(item, depth - 1)) for key, item in value.items())
 
 
 def _migrated(answers):
@@ -220,8 +258,7 @@ def imported_records(data):
     """The interview records in an export (this version's or the first version's single
     interview), unchecked; or (None, why) when it is not an export at all."""
     if isinstance(data, dict) and isinstance(data.get("interviews"), list):
-        records = [r for r in data["interviews"] if isinstance(r, dict)]
-        return records[:MAX_INTERVIEWS], None
+        return [r for r in data["interviews"] if isinstance(r, dict)], None
     if isinstance(data, dict) and isinstance(data.get("answers"), dict):
         return [data], None
     return None, "it is not a checklist export"
@@ -232,9 +269,12 @@ def share_data(record):
 
 
 def shared_record(data):
-    """The interview inside a share link's data, or (None, why)."""
+    """The interview inside a share link's data, or (None, why): its id and answers only.
+    A link only ever sends answers; ticks and drafts are the reader's own, never taken
+    from whoever made the link."""
     if isinstance(data, dict) and isinstance(data.get("interview"), dict):
-        return data["interview"], None
+        shared = data["interview"]
+        return {"id": shared.get("id"), "answers": shared.get("answers")}, None
     if isinstance(data, dict) and isinstance(data.get("answers"), dict):
         return {"answers": data["answers"]}, None  # a first-version link: answers only
     return None, "it does not hold an interview"

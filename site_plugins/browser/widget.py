@@ -27,9 +27,17 @@ MAX_FRAGMENT = 20000     # characters of a share link's data: far more than any 
 MAX_IMPORT = 512 * 1024  # bytes of an import file
 SHARE_PREFIXES = ("#interview=", "#answers=")  # this version's links, and the first's
 FOLDED = ("fu-choices", "fu-timeline-box", "fu-drafts-box")  # drawn when opened
-app = {"rules": None, "bundle": "", "records": {}, "order": [], "unreadable": [],
+STORAGE_FAILED = ("This browser would not save your checklist (its storage is full or "
+                  "blocked), so what you change now stays on this page only. Export your "
+                  "interviews to keep a copy.")
+LIST_FULL = ("You have %d interviews, the most the checklist shows at once. Delete ones you "
+             "no longer need (export them first to keep a copy)." % state.MAX_INTERVIEWS)
+# `order`: the interviews shown; `unshown`: kept in storage and in the index but not shown
+# (unreadable, or past MAX_INTERVIEWS), so that saving the index never drops them.
+app = {"rules": None, "bundle": "", "records": {}, "order": [], "unshown": [],
        "current": None, "results": {}, "drawn": {}, "undo": None, "pending": None,
-       "snapshot_due": False, "save_later": None, "modules": {}}
+       "snapshot_due": False, "save_later": None, "reload_due": False, "reload_later": None,
+       "modules": {}}
 
 
 # --- code loaded when first needed ----------------------------------------------------
@@ -83,22 +91,32 @@ def today_iso():
 
 # --- storage: every write checked, nothing a reader saved ever dropped ------------
 
+# Through browser/early.js's followupRead/Write/Remove/Keys, which answer rather than throw.
+
 def stored(key):
-    try:
-        text = window.localStorage.getItem(key)
-    except Exception:  # storage blocked by the browser's settings
-        return None
+    text = window.followupRead(key)
     return None if text is None else str(text)
 
 
 def store(key, value):
+    """Save `value`; False when the browser will not (storage full or blocked), and the
+    reader is told, without the notice jumping into view again at every keystroke."""
     try:
-        window.localStorage.setItem(key, json.dumps(value))
+        text = json.dumps(value)
+    except (RuntimeError, MemoryError, TypeError, ValueError):
+        text = None
+    if text is not None and window.followupWrite(key, text):
         return True
-    except Exception:
-        notice("This browser would not save your checklist (storage is full or blocked); "
-               "export it to keep a copy.")
-        return False
+    if key == state.SNAPSHOT_KEY:
+        unstore(key)  # it only speeds up the next visit; an older one must not be shown
+    elif element("fu-notice").hidden or str(element("fu-notice-text").textContent) \
+            != STORAGE_FAILED:
+        notice(STORAGE_FAILED)
+    return False
+
+
+def unstore(key):
+    window.followupRemove(key)
 
 
 def parsed(text):
@@ -109,29 +127,49 @@ def parsed(text):
 
 
 def save_record(record):
-    store(state.record_key(record["id"]), record)
+    return store(state.record_key(record["id"]), record)
 
 
 def save_index():
-    store(state.INDEX_KEY, state.saved_index(app["order"] + app["unreadable"], app["current"]))
+    return store(state.INDEX_KEY, state.saved_index(app["order"] + app["unshown"],
+                                                    app["current"]))
 
 
-def load_all():
-    """Read the index and each interview; migrate the first version's single interview;
-    report in plain words whatever could not be used (it stays in storage as it was)."""
+def load_all(first=True):
+    """Read the index and each interview (and any record the index lost); migrate the
+    first version's single interview; report in plain words whatever could not be used
+    (it stays in storage as it was). On a reload for another tab's change (`first`
+    False) nothing is written: a missing interview is made in the page only."""
     data, _ = parsed(stored(state.INDEX_KEY) or "null")
-    listed = data.get("interviews") if isinstance(data, dict) else None
-    problems = []
-    for interview_id in (listed if isinstance(listed, list) else [])[:state.MAX_INTERVIEWS]:
-        if isinstance(interview_id, str):
+    keys, _ = parsed(str(window.followupKeys(state.RECORD_PREFIX)))
+    problems, beyond = [], 0
+    for interview_id in state.listed_ids(data, keys if isinstance(keys, list) else []):
+        if len(app["order"]) < state.MAX_INTERVIEWS:
             problems += load_record(interview_id)
-    if not app["order"] and not app["unreadable"] and listed is None:
+        elif stored(state.record_key(interview_id)) is not None:
+            app["unshown"].append(interview_id)
+            beyond += 1
+    listed = data.get("interviews") if isinstance(data, dict) else None
+    if first and not app["order"] and not app["unshown"] and listed is None:
         problems += migrate_first_version()
     index = state.checked_index(data, app["order"])
     app["current"] = index["current"] or (app["order"][0] if app["order"] else None)
     if not app["order"]:
-        add_record(state.default_answers(today_iso()))
-    return problems
+        record = state.new_record(new_id(), state.default_answers(today_iso()))
+        if first:
+            keep(record)
+        else:
+            app["records"][record["id"]] = record
+            app["order"].append(record["id"])
+        app["current"] = record["id"]
+    return problems, beyond
+
+
+def beyond_words(beyond):
+    return ("%d more saved interview%s kept in this browser but not shown, as the checklist "
+            "shows %d at once; delete ones you no longer need and reload to see %s."
+            % (beyond, " is" if beyond == 1 else "s are", state.MAX_INTERVIEWS,
+               "it" if beyond == 1 else "them"))
 
 
 def load_record(interview_id):
@@ -139,13 +177,17 @@ def load_record(interview_id):
     if text is None:
         return []
     data, problem = parsed(text)
-    record, problems = state.checked_record(data, interview_id, today_iso(), app["rules"])
+    kept_as = new_id() if interview_id == state.ALL else interview_id
+    record, problems = state.checked_record(data, kept_as, today_iso(), app["rules"])
     if record is None:
-        app["unreadable"].append(interview_id)
+        app["unshown"].append(interview_id)
         return ["a saved interview could not be read (%s); it is kept in this browser "
                 "as it was" % (problem or problems[0])]
-    app["records"][interview_id] = record
-    app["order"].append(interview_id)
+    if kept_as != interview_id and save_record(record):
+        # an id an earlier version took in from a link, the list's word for "all of them"
+        unstore(state.record_key(interview_id))
+    app["records"][kept_as] = record
+    app["order"].append(kept_as)
     return ["%s: %s" % (state.label(record["answers"]), text) for text in problems]
 
 
@@ -162,20 +204,14 @@ def migrate_first_version():
     return problems
 
 
-def keep(record, position=None):
-    """Add or replace an interview, in memory and in storage."""
+def keep(record):
+    """Add or replace an interview, in memory and in storage; False when storage would
+    not take it (it is kept in the page, and the reader told)."""
     app["records"][record["id"]] = record
     if record["id"] not in app["order"]:
-        app["order"].insert(len(app["order"]) if position is None else position, record["id"])
-    save_record(record)
-    save_index()
-
-
-def add_record(answers):
-    record = state.new_record(new_id(), answers)
-    keep(record)
-    app["current"] = record["id"]
-    return record
+        app["order"].append(record["id"])
+    saved = save_record(record)
+    return save_index() and saved
 
 
 def new_id():
@@ -559,6 +595,28 @@ def refresh():
     save_snapshot_soon()
 
 
+def on_storage(*_):
+    """Another tab of this site changed the checklist (browser/early.js tells): take what
+    is saved now, or this tab's next save would write its older copy over the other's."""
+    if not app["reload_due"]:  # one reload for a burst of changes
+        app["reload_due"] = True
+        window.setTimeout(app["reload_later"], 0)
+
+
+def reloaded(*_):
+    """Read every interview again and show the same one as before, if it is still there.
+    Nothing is written back, so two open tabs never echo each other's saves."""
+    app["reload_due"] = False
+    shown = app["current"]
+    app.update(records={}, order=[], unshown=[], results={}, undo=None)
+    load_all(first=False)
+    if shown in app["order"] or (shown == state.ALL and len(app["order"]) > 1):
+        app["current"] = shown
+    show_view()
+    redraw()
+    save_snapshot_soon()
+
+
 def reset_draft(draft_id):
     record = current_record()
     record["drafts"].pop(draft_id, None)
@@ -567,10 +625,21 @@ def reset_draft(draft_id):
 
 
 def add_interview():
+    if len(app["order"]) >= state.MAX_INTERVIEWS:
+        notice(LIST_FULL)
+        return
     answers = state.default_answers(today_iso())
     mine = current_record()
     answers["me"] = mine["answers"]["me"] if mine else ""  # the reader's own name, again
-    add_record(answers)
+    record = state.new_record(new_id(), answers)
+    if not keep(record):  # storage full: nothing half-added, the form stays on the one shown
+        app["order"].remove(record["id"])
+        app["records"].pop(record["id"])
+        unstore(state.record_key(record["id"]))
+        save_index()
+        notice("No interview was added: " + STORAGE_FAILED[0].lower() + STORAGE_FAILED[1:])
+        return
+    app["current"] = record["id"]
     refresh()
     element("fu-answers").open = True
     element("fu-company").focus()
@@ -594,16 +663,9 @@ def forget(interview_id):
     app["records"].pop(interview_id, None)
     unstore(state.record_key(interview_id))
     if not app["order"]:
-        add_record(state.default_answers(today_iso()))
+        keep(state.new_record(new_id(), state.default_answers(today_iso())))
     if app["current"] not in app["order"] + [state.ALL]:
         app["current"] = app["order"][0]
-
-
-def unstore(key):
-    try:
-        window.localStorage.removeItem(key)
-    except Exception:  # storage blocked: there is nothing to take out
-        pass
 
 
 def remember():
@@ -621,10 +683,9 @@ def undo():
         if interview_id not in records:
             unstore(state.record_key(interview_id))
     app["order"], app["records"], app["current"] = [], {}, current
-    for interview_id in order:
-        keep(records[interview_id])
+    saved = [keep(records[interview_id]) for interview_id in order]
     refresh()
-    notice("Undone.")
+    notice("Undone." if all(saved) else "Undone. " + STORAGE_FAILED)
 
 
 def start_again():
@@ -771,17 +832,20 @@ def import_file(event):
 def take_in(entries, where):
     """Add or update interviews from outside, with undo: an entry with an id the reader
     already has updates it when they agree to; anything unusable is set aside and said."""
-    added, updated, problems, before = [], [], [], {}
+    added, updated, problems, before, left_out = [], [], [], {}, 0
+    room = state.MAX_INTERVIEWS - len(app["order"])
     for entry in entries:
         incoming_id = entry.get("id")
-        interview_id = incoming_id if isinstance(incoming_id, str) and 0 < len(incoming_id) < 80 \
-            else new_id()
+        if len(added) >= room and not (isinstance(incoming_id, str)
+                                       and incoming_id in app["records"]):
+            left_out += 1  # no room: not even checked
+            continue
+        interview_id = incoming_id if state.usable_id(incoming_id) else new_id()
         record, found = state.checked_record(dict(entry, version=state.VERSION), interview_id,
                                              today_iso(), app["rules"])
-        if record is None:
-            problems += found
-            continue
         problems += found
+        if record is None:
+            continue
         if interview_id in app["records"]:
             if app["records"][interview_id]["answers"] == record["answers"]:
                 continue
@@ -789,10 +853,10 @@ def take_in(entries, where):
             updated.append(record)
         else:
             added.append(record)
-    settle(added, updated, before, problems, where)
+    settle(added, updated, before, problems, where, left_out)
 
 
-def settle(added, updated, before, problems, where):
+def settle(added, updated, before, problems, where, left_out=0):
     if updated and len(added) + len(updated) == 1 and where == "The shared link":
         app["pending"] = updated[0]
         notice("You already have this interview (\u201c%s\u201d). Update yours with the shared "
@@ -801,13 +865,18 @@ def settle(added, updated, before, problems, where):
         return
     if added or updated:
         remember()
-    for record in added + [merge_update(before[r["id"]], r) for r in updated]:
-        keep(record)
+    saved = [keep(record) for record in
+             added + [merge_update(before[r["id"]], r) for r in updated]]
     if added or updated:
         app["current"] = (added + updated)[0]["id"]
     refresh()
-    notice(took_in_words(where, added, updated, problems),
-           [("undo", "Undo")] if added or updated else [])
+    text = took_in_words(where, added, updated, problems)
+    if left_out:
+        text += " %d more %s not added: %s" % (left_out, "was" if left_out == 1 else "were",
+                                                LIST_FULL)
+    if not all(saved):
+        text += " " + STORAGE_FAILED
+    notice(text, [("undo", "Undo")] if added or updated else [])
 
 
 def merge_update(old, new):
@@ -821,12 +890,11 @@ def merge_update(old, new):
 
 def took_in_words(where, added, updated, problems):
     said = []
-    if added:
-        said.append("added %s" % ", ".join("\u201c%s\u201d" % state.label(r["answers"])
-                                           for r in added))
-    if updated:
-        said.append("updated %s" % ", ".join("\u201c%s\u201d" % state.label(r["answers"])
-                                             for r in updated))
+    for verb, records in (("added", added), ("updated", updated)):
+        if records:
+            named = ", ".join("\u201c%s\u201d" % state.label(r["answers"]) for r in records[:5])
+            said.append("%s %s%s" % (verb, named, " and %d more" % (len(records) - 5)
+                                     if len(records) > 5 else ""))
     text = where + ": " + ("; ".join(said) if said else "nothing new") + \
         ". Your other interviews are kept."
     if problems:
@@ -837,16 +905,18 @@ def took_in_words(where, added, updated, problems):
 
 def take_shared():
     record = app["pending"]
-    if record:
-        app["pending"] = None
+    app["pending"] = None
+    if record and record["id"] in app["records"]:
         settle([], [record], {record["id"]: app["records"][record["id"]]}, [], "The link")
+    elif record:  # deleted meanwhile (in another tab): added instead
+        take_in([record], "The shared link")
 
 
 def keep_both():
     record = app["pending"]
+    app["pending"] = None
     if record:
-        app["pending"] = None
-        settle([dict(record, id=new_id())], [], {}, [], "The shared link")
+        take_in([dict(record, id=new_id())], "The shared link")
 
 
 ACTIONS = {"start-again": start_again, "calendar": download_calendar, "export": export_all,
@@ -882,9 +952,10 @@ def start():
 
 def begin():
     app["save_later"] = create_proxy(saved_later)
+    app["reload_later"] = create_proxy(reloaded)
     app["rules"] = json.load(open("rules.json"))
     app["bundle"] = str(element("fu-app").getAttribute("data-bundle"))
-    problems = load_all()
+    problems, beyond = load_all()
     typed = typed_early()
     show_view(typed)
     seed_painted()
@@ -892,9 +963,13 @@ def begin():
         current_record()["answers"] = read_answers()
         save_record(current_record())
     redraw()
-    if problems:
-        notice("Some saved answers could not be used, so those fields are back to their "
-               "defaults (what you saved is kept in this browser): " + "; ".join(problems[:5]) + ".")
+    said = ["Some saved answers could not be used, so those fields are back to their "
+            "defaults (what you saved is kept in this browser): " + "; ".join(problems[:5])
+            + "."] if problems else []
+    if beyond:
+        said.append(beyond_words(beyond))
+    if said:
+        notice(" ".join(said))
     open_share_link()
     for event_kind, handler in (("input", on_form_change), ("change", on_form_change)):
         listen("fu-form", event_kind, handler)
@@ -906,6 +981,7 @@ def begin():
     for box in FOLDED:
         listen(box, "toggle", on_open)
     listen("fu-import", "change", import_file)
+    document.addEventListener("followup-stored", create_proxy(on_storage))
     document.addEventListener("followup-link", create_proxy(lambda event: open_share_link()))
     for control in document.querySelectorAll("#fu-app [disabled]"):
         control.disabled = False
