@@ -249,7 +249,10 @@ def _situation(args, choices):
 
 
 def _bad_input(flag, value, message):
-    print(f"followup plan: {flag} {shown(value)}: {message}", file=sys.stderr)
+    if isinstance(value, int):  # a count: the flag was given too many times
+        print(f"followup plan: {flag}: given {value} times; {message}", file=sys.stderr)
+    else:
+        print(f"followup plan: {flag} {shown(value)}: {message}", file=sys.stderr)
     return 2
 
 

@@ -287,9 +287,10 @@ def _known(data):
 
 def _check_refs(data, refs):
     known = _known(data)
+    found = dict((kind, set(values)) for kind, values in known.items())  # a lookup each
     problems = []
     for kind, value, location, what in refs:
-        if value in known[kind]:
+        if value in found[kind]:
             continue
         if kind == "section":
             problems.append(location + (f"{what}: {s.quoted(value[1])} is not a section of "

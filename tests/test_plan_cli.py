@@ -189,6 +189,8 @@ def test_ics_parses_and_each_event_falls_on_its_items_due_date():
      "followup plan: --today '9999-12-31': must be between the years 1900 and 9000"),
     (["--interviewed", "2026-11-18", "--today", "0001-01-01"],
      "followup plan: --today '0001-01-01': must be between the years 1900 and 9000"),
+    (["--interviewed", "2026-11-18"] + ["--interviewer", "Ana"] * 21,
+     "followup plan: --interviewer: given 21 times; at most 20 names"),
     (["--interviewed", "2026-11-18", "--format", "xml"],
      "followup plan: argument --format: invalid choice: 'xml' (choose from 'text', 'json', 'ics')"),
     ([], "followup plan: the following arguments are required: --interviewed"),

@@ -461,6 +461,10 @@ def test_script_and_html_in_text_fields_stay_inert(page, site_url, field):
     ("#fu-decision-by", "2026-11-01", "#fu-decision-by", "is before the interview (2026-11-18)"),
     ("#fu-holidays", "2026-02-30", "#fu-holidays", "is not a real date"),
     ("#fu-interviewed", "", "#fu-interviewed", "is required"),
+    ("#fu-interviewers", "Ana\n" + "B" * 150, "#fu-interviewers",
+     "One of the names is longer than 100 characters."),
+    ("#fu-interviewers", "\n".join("P%d" % n for n in range(21)), "#fu-interviewers",
+     "Please give at most 20 names (there are 21)."),
 ])
 def test_bad_input_marks_the_field_and_keeps_the_plan(page, site_url, control, value, field,
                                                       message):

@@ -319,8 +319,17 @@ def show_errors(problems):
         element("fu-answers").open = True  # the answer to check is in view
         element(field_id).setAttribute("aria-invalid", "true")
         note = element(field_id + "-error")
-        note.textContent = LABELS.get(field, field) + " " + message + "."
+        note.textContent = error_words(field, value, message)
         note.hidden = False
+
+
+def error_words(field, value, message):
+    """A problem the planner found, said of the field it belongs to."""
+    if isinstance(value, int):  # too many of something: names, days off
+        return "Please give %s (there are %d)." % (message, value)
+    if field == "interviewers":  # one name of the list
+        return "One of the names " + message + "."
+    return LABELS.get(field, field) + " " + message + "."
 
 
 # --- planning and drawing ------------------------------------------------------------
