@@ -25,6 +25,11 @@
       document.dispatchEvent(new Event("followup-stored"));
     }
   });
+  // A fresh interview id, made here: a millisecond count crossing into MicroPython is cut
+  // to 32 bits.
+  window.followupNewId = function () {
+    return "i" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+  };
   window.followupKeys = function (prefix) {  // as JSON text: one plain value to pass over
     var found = [];
     try {

@@ -37,7 +37,7 @@ LIST_FULL = ("You have %d interviews, the most the checklist shows at once. Dele
 app = {"rules": None, "bundle": "", "records": {}, "order": [], "unshown": [],
        "current": None, "results": {}, "drawn": {}, "undo": None, "pending": None,
        "snapshot_due": False, "save_later": None, "reload_due": False, "reload_later": None,
-       "modules": {}}
+       "unsaved": {}, "modules": {}}
 
 
 # --- code loaded when first needed ----------------------------------------------------
@@ -106,13 +106,36 @@ def store(key, value):
     except (RuntimeError, MemoryError, TypeError, ValueError):
         text = None
     if text is not None and window.followupWrite(key, text):
+        app["unsaved"].pop(key, None)
+        if app["unsaved"] and key != state.SNAPSHOT_KEY:
+            save_unsaved()
         return True
     if key == state.SNAPSHOT_KEY:
         unstore(key)  # it only speeds up the next visit; an older one must not be shown
-    elif element("fu-notice").hidden or str(element("fu-notice-text").textContent) \
-            != STORAGE_FAILED:
-        notice(STORAGE_FAILED)
+    else:
+        app["unsaved"][key] = True  # tried again after the next save that works
+        if element("fu-notice").hidden or str(element("fu-notice-text").textContent) \
+                != STORAGE_FAILED:
+            notice(STORAGE_FAILED)
     return False
+
+
+def save_unsaved():
+    """Storage takes writes again: save what it refused before (each still as it is in
+    the page), so an edit made while it was full is not lost to a later save."""
+    waiting, app["unsaved"] = list(app["unsaved"]), {}
+    for number, key in enumerate(waiting):
+        interview_id = key[len(state.RECORD_PREFIX):]
+        if key == state.INDEX_KEY:
+            saved = save_index()
+        elif interview_id in app["records"]:  # else deleted since
+            saved = save_record(app["records"][interview_id])
+        else:
+            continue
+        if not saved:  # full again: the rest wait for the next save that works
+            for later in waiting[number + 1:]:
+                app["unsaved"][later] = True
+            return
 
 
 def unstore(key):
@@ -215,8 +238,9 @@ def keep(record):
 
 
 def new_id():
-    """A fresh interview id, unique enough to tell interviews apart across browsers."""
-    return "i" + str(window.Date.now()) + str(window.Math.floor(window.Math.random() * 1e6))
+    """A fresh interview id, unique enough to tell interviews apart across browsers: the
+    time and a random part (browser/early.js)."""
+    return str(window.followupNewId())
 
 
 def current_record():
@@ -617,6 +641,8 @@ def reloaded(*_):
     Nothing is written back, so two open tabs never echo each other's saves."""
     app["reload_due"] = False
     shown = app["current"]
+    if app["undo"]:  # what it would put back may no longer be so: no Undo offered
+        element("fu-notice-actions").innerHTML = ""
     app.update(records={}, order=[], unshown=[], results={}, undo=None)
     load_all(first=False)
     if shown in app["order"] or (shown == state.ALL and len(app["order"]) > 1):
