@@ -189,8 +189,9 @@ def check_meaning(data, refs, where):
     for rule in data["rules"]:
         problems += _check_rule(rule, at)
     problems += _check_anchor_order(data, at)
+    plans = {rule["id"]: rule["plan"] for rule in data["rules"] if rule["plan"]}
     for disagreement in data["disagreements"]:
-        problems += _check_disagreement(disagreement, at) + _check_effects(disagreement, data, at)
+        problems += _check_disagreement(disagreement, at) + _check_effects(disagreement, plans, at)
     problems += _check_sections_named(data, at) + _check_no_ids_in_text(data, at)
     return problems + _check_optional_reachable(data, at)
 
@@ -389,10 +390,10 @@ def _check_disagreement(disagreement, at):
     return []
 
 
-def _check_effects(disagreement, data, at):
+def _check_effects(disagreement, plans, at):
     """A position that sends an action to someone else leaves a plan the planner can
-    follow: one sent to hr says whom to ask where there is no HR, any message a channel."""
-    plans = {rule["id"]: rule["plan"] for rule in data["rules"] if rule["plan"]}
+    follow: one sent to hr says whom to ask where there is no HR, any message a channel.
+    `plans`: each action rule's plan, by rule id."""
     problems = []
     for position in disagreement["positions"]:
         effect = position["effect"]

@@ -165,11 +165,12 @@ def load_all(first=True):
     False) nothing is written: a missing interview is made in the page only."""
     data, _ = parsed(stored(state.INDEX_KEY) or "null")
     keys, _ = parsed(str(window.followupKeys(state.RECORD_PREFIX)))
+    keys = keys if isinstance(keys, list) else []
     problems, beyond = [], 0
-    for interview_id in state.listed_ids(data, keys if isinstance(keys, list) else []):
+    for interview_id in state.listed_ids(data, keys):
         if len(app["order"]) < state.MAX_INTERVIEWS:
             problems += load_record(interview_id)
-        elif stored(state.record_key(interview_id)) is not None:
+        elif state.record_key(interview_id) in keys:  # listed, and its record is there
             app["unshown"].append(interview_id)
             beyond += 1
     listed = data.get("interviews") if isinstance(data, dict) else None
