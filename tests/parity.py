@@ -17,10 +17,11 @@ def plan_outputs(modules, rules, case):
     answers = {"role": case["situation"].get("role") or "", "me": "Sam",
                "company": case["situation"].get("company") or "",
                "interviewed": case["situation"]["interviewed"]}
-    merged = planner.merged([("a", "Acme", result), ("b", "Beta", result)])
+    done = planner.with_done(result, {result["items"][0]["id"]: case["today"]})
+    merged = planner.merged([("a", "Acme", done), ("b", "Beta", result)])
     return {"plan": result, "ics": ics.to_ics(result, rules, today),
-            "html": planview.plan_html(result, rules, today, []),
-            "all": planview.plan_html(merged, rules, today, ["a~" + result["items"][0]["id"]]),
+            "html": planview.plan_html(result, rules, today),
+            "all": planview.plan_html(merged, rules, today),
             "text": planview.plan_text(result, today),
             "next": planview.next_words(result, today),
             "drafts": drafts.drafts(answers, result, today)}

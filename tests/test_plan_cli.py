@@ -118,7 +118,7 @@ def test_json_has_states_next_dropped_and_the_interview():
     result = plan_json("--rules", FIXTURE, "--interviewed", "2026-11-16", "--today",
                        "2026-11-23", "--next-interview", "2026-11-26", "--company", "Acme")
     assert result["interview"] == {"interviewed": "2026-11-16", "company": "Acme", "role": "",
-                                   "key": "acme-2026-11-16"}
+                                   "key": "h-22592772c6249796"}  # acme, no role, the day
     assert result["next"] == "thank"
     assert {i["id"]: i["state"] for i in result["items"]}["round2:ask"] == "upcoming"
     assert [d["id"] for d in result["dropped"]] == ["check-week", "again"]

@@ -57,9 +57,28 @@ def test_each_item_has_a_state_and_the_plan_names_what_is_next(today, states, fo
 
 
 def test_ticked_items_are_skipped_when_choosing_what_is_next():
-    items = make_plan("2026-11-23", **STATED)["items"]
-    assert planner.next_item(items, ["thank:ana"])["id"] == "thank:bo"
-    assert planner.next_item(items, ["thank:ana", "thank:bo"])["id"] == "check-stated"
+    result = make_plan("2026-11-23", **STATED)
+    assert planner.with_done(result, {"thank:ana": "2026-11-16"})["next"] == "thank:bo"
+    both = planner.with_done(result, {"thank:ana": "", "thank:bo": "2026-11-17"})
+    assert both["next"] == "check-stated"
+
+
+@pytest.mark.parametrize("today, states, left", [
+    # A week on: the thank-you ticked on the day is done; Bo's, not ticked, is overdue.
+    ("2026-11-23", {"thank:ana": "done", "thank:bo": "overdue", "check-stated": "done",
+                    "again": "upcoming"}, ["thank:bo", "again", "keep-looking"]),
+    # Three weeks on: what was done stays done; only what was not done is missed.
+    ("2026-12-07", {"thank:ana": "done", "thank:bo": "missed", "check-stated": "done",
+                    "again": "overdue"}, ["again", "keep-looking"]),
+])
+def test_a_done_item_is_done_on_every_later_day_never_missed_or_overdue(today, states, left):
+    done = {"thank:ana": "2026-11-16", "check-stated": "2026-11-20"}
+    result = planner.with_done(make_plan(today, **STATED), done)
+    got = rows(result, "state")
+    assert {item_id: got[item_id][0] for item_id in states} == states
+    assert [item.get("done_on") for item in result["items"] if item["state"] == "done"] == [
+        "2026-11-16", "2026-11-20"]
+    assert [item["id"] for item in planner.steps_to_do(result["items"])] == left
 
 
 def test_a_window_that_moves_past_a_weekend_is_still_said_as_written():
@@ -214,8 +233,9 @@ def test_the_calendar_has_what_is_still_to_do_and_a_key_per_interview():
                                 "Beta: Ask after their date", "Beta: Ask once more"])
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
-    assert "thank:ana-acme-analyst-2026-11-16@interview-followup" in uids
-    assert "thank:ana-beta-2026-11-16@interview-followup" in uids
+    key = planner.text_hash("acme\nanalyst\n2026-11-16")
+    assert "thank:ana-h-%s@interview-followup" % key in uids
+    assert "thank:ana-h-%s@interview-followup" % planner.text_hash("beta\n\n2026-11-16") in uids
 
 
 def test_several_plans_merge_by_date_each_item_naming_its_interview():
@@ -226,7 +246,9 @@ def test_several_plans_merge_by_date_each_item_naming_its_interview():
     assert [d[2] for d in dated] == sorted(d[2] for d in dated)
     assert ("b", "check-week", "2026-11-25") in dated and ("a", "check-week", "2026-11-23") in dated
     assert planner.next_item(merged["items"])["id"] == "check-week"  # due today, first
-    chosen = planner.next_item(merged["items"], ["a~check-week", "a~thank"])
+    first = planner.with_done(first, {"check-week": "2026-11-23", "thank": "2026-11-16"})
+    merged = planner.merged([("a", "Acme", first), ("b", "Beta", second)])
+    chosen = planner.next_item(merged["items"])
     assert (chosen["interview"], chosen["id"], chosen["state"]) == ("b", "thank", "overdue")
 
 

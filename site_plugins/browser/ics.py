@@ -8,19 +8,22 @@ from .words import credits_line
 ON_CALENDAR = ("upcoming", "today", "overdue")
 
 
-def to_ics(results, rules, today):
+def to_ics(results, rules, today, links=None):
     """The calendar text for one plan or several (a list), CRLF line ends and folded lines
     included. Each event's UID names its interview, so files for different interviews
-    never overwrite each other's events in a calendar app."""
+    never overwrite each other's events in a calendar app. `links` (one per plan, or
+    None) are the addresses that bring each plan back in the checklist: every event of
+    that plan carries its link (URL, and a line of the description)."""
     results = results if isinstance(results, list) else [results]
+    links = links or [None] * len(results)
     stamp = "%04d%02d%02dT000000Z" % (today.year, today.month, today.day)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//interview-followup//planner//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              "X-WR-CALNAME:" + _escape(_calendar_name(results))]
-    for result in results:
+    for result, link in zip(results, links):
         for item in result["items"]:
             if item["due"] and item["state"] in ON_CALENDAR:
-                lines += _event(item, result["interview"], rules, stamp, today)
+                lines += _event(item, result["interview"], rules, stamp, today, link)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
@@ -37,7 +40,7 @@ def event_title(item, interview):
     return (interview["company"] + ": " if interview["company"] else "") + item["title"]
 
 
-def _event(item, interview, rules, stamp, today):
+def _event(item, interview, rules, stamp, today, link):
     """One item as an event on its day, or today for one that is late: a reminder on a
     day gone by would never ring."""
     day = max(parse_date(item["due"]), today)
@@ -48,13 +51,15 @@ def _event(item, interview, rules, stamp, today):
         description += "\nIt was due " + iso(parse_date(item["due"])) + "."
     if item["note"]:
         description += "\n" + item["note"]
+    if link:
+        description += "\n\nYour plan, with what you have ticked, on any browser: " + link
     return ["BEGIN:VEVENT",
             "UID:" + _escape(item["id"]) + "-" + _escape(interview["key"]) + "@interview-followup",
             "DTSTAMP:" + stamp,
             "DTSTART;VALUE=DATE:" + iso(day).replace("-", ""),
             "DTEND;VALUE=DATE:" + iso(day + timedelta(days=1)).replace("-", ""),
             "SUMMARY:" + _escape(title),
-            "DESCRIPTION:" + _escape(description),
+            "DESCRIPTION:" + _escape(description)] + (["URL:" + link] if link else []) + [
             "TRANSP:TRANSPARENT",
             "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + _escape(title),
             "TRIGGER:PT9H", "END:VALARM",
@@ -78,3 +83,15 @@ def _fold(line):
         size += width
     pieces.append(current)
     return "\r\n ".join(pieces)
+
+
+def links_in(text, marker):
+    """The distinct URL values in a calendar file (its lines unfolded) that hold
+    `marker`, in order: how an imported calendar file brings its plans back."""
+    found = []
+    for line in text.replace("\r\n ", "").replace("\n ", "").splitlines():
+        if line.upper().startswith("URL") and ":" in line:
+            value = line[line.index(":") + 1:].strip()
+            if marker in value and value not in found:
+                found.append(value)
+    return found

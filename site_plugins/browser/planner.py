@@ -18,7 +18,7 @@ def plan(rules, situation, today):
     """The dated plan for one interview; raises PlanError on bad input.
 
     {"interview": {...}, "items": [...], "dropped": [...], "next": item id or None,
-     "warnings": [...]}"""
+     "choices": {disagreement: the position used, chosen or default}, "warnings": [...]}"""
     situation = normalise(situation)
     problems = check_situation(rules, situation)
     if problems:
@@ -36,18 +36,36 @@ def plan(rules, situation, today):
     upcoming = next_item(items)
     return {"interview": _interview(situation), "items": items, "dropped": dropped + ended,
             "next": upcoming["id"] if upcoming else None,
+            "choices": dict((d["id"], situation["choices"].get(d["id"], d["default"]))
+                            for d in rules["disagreements"]),
             "warnings": _warnings(situation, today)}
 
 
-def next_item(items, done=()):
+def next_item(items):
     """What to do next: the first item due today, else the first overdue one still worth
-    doing, else the next upcoming one; items whose `tick_key` is in `done` are skipped.
-    (What falls due today comes before an older task that can still wait a little.)"""
+    doing, else the next upcoming one (done items never are). (What falls due today comes
+    before an older task that can still wait a little.)"""
     for states in (("today",), ("overdue",), ("upcoming",)):
         for item in items:
-            if item["state"] in states and tick_key(item) not in done:
+            if item["state"] in states:
                 return item
     return None
+
+
+def with_done(result, done):
+    """The plan with the reader's ticks: `done` maps an item's `tick_key` to the day it
+    was ticked ('' when not known). A ticked item is done (state "done", its day in
+    "done_on") whatever its dates say: never due, overdue or missed, and never next."""
+    items = [dict(item, state="done", done_on=done[tick_key(item)])
+             if tick_key(item) in done else item for item in result["items"]]
+    upcoming = next_item(items)
+    return dict(result, items=items, next=upcoming["id"] if upcoming else None)
+
+
+def steps_to_do(items):
+    """What is still to do: neither done nor missed (undated steps included)."""
+    return [item for item in items if item["state"] in ("today", "overdue", "upcoming",
+                                                        "ongoing")]
 
 
 def tick_key(item):
@@ -121,13 +139,22 @@ def _date_or_span(situation, on_field, within_field, interviewed):
 def _interview(situation):
     """Who and when, and a key that tells this interview apart in calendar files: the
     page's own id for an interview when it has one (so renaming the employer updates the
-    events instead of adding new ones), else employer, role and date."""
-    parts = [slug(situation[key]) for key in ("company", "role") if situation[key]]
-    parts.append(situation["interviewed"])
-    if situation["ref"]:
-        parts = [slug(situation["ref"])]
+    events instead of adding new ones), else a hash of employer, role and date in full
+    (any two that differ in any character get different keys)."""
+    key = "i-" + situation["ref"] if situation["ref"] else "h-" + text_hash(
+        "\n".join([situation["company"].lower(), situation["role"].lower(),
+                   situation["interviewed"]]))
     return {"interviewed": situation["interviewed"], "company": situation["company"],
-            "role": situation["role"], "key": "-".join(parts)}
+            "role": situation["role"], "key": key}
+
+
+def text_hash(text):
+    """FNV-1a (64 bits) of the text's UTF-8, as 16 hex digits: the same under CPython and
+    MicroPython, where hashlib may be missing."""
+    value = 0xcbf29ce484222325
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * 0x100000001b3) & 0xffffffffffffffff
+    return "%016x" % value
 
 
 # --- what the chosen positions change ------------------------------------------------
@@ -208,7 +235,7 @@ def _items_for(rule, rules, situation, facts, effects, earlier):
     names = facts["names"] if plan_block.get("per") == "interviewer" else []
     if not names:
         return [base]
-    return [_for_person(base, name, slug) for name, slug in zip(names, _person_slugs(names))]
+    return [_for_person(base, name, slug) for name, slug in zip(names, person_slugs(names))]
 
 
 def _dates(rule, timing, rules, facts, earlier):
@@ -278,7 +305,8 @@ def _base_item(rule, timing, dates, rules, situation, facts, effects):
     said = rule["plan"]["not_before"] if floored else timing
     prefix = "" if facts["round"] == 1 else "round%d:" % facts["round"]
     cites, own = item_cites(rule, effects, {"timing": timing, "to": to != "self",
-                                        "channel": channel, "useful": due})
+                                        "channel": channel, "useful": due,
+                                        "floored": floored})
     return {
         "id": prefix + rule["id"], "rule": rule["id"], "step": rule["step"],
         "round": facts["round"], "interview_date": iso(facts["interviewed"]),
@@ -317,7 +345,7 @@ def _for_person(base, name, slug):
     return item
 
 
-def _person_slugs(names):
+def person_slugs(names):
     """A stable id part per person, unique: a name whose part is already taken is numbered
     with the first number no other name's part is ("Ana", "ana", "Ana 2" -> ana, ana-3,
     ana-2), so two people never share a tick or a calendar entry."""
@@ -348,7 +376,8 @@ def slug(name):
 
 def _state(item, today):
     """upcoming, today (due now, or inside its window), overdue (late but still worth
-    doing), missed (too late to help), or ongoing (no date)."""
+    doing), missed (not done, and too late to help), or ongoing (no date). (The reader's
+    ticks make items "done": with_done.)"""
     if item["due"] is None:
         return "ongoing"
     if today < parse_date(item["due"]):

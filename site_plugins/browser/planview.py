@@ -5,13 +5,15 @@ keeps one layout before and after Python starts. MicroPython-safe; every piece o
 from the reader or the rules is escaped here, and nowhere else is markup made from it.
 """
 from . import dates
-from .planner import next_item, tick_key
+from .planner import next_item, steps_to_do, tick_key, with_done
 from .words import credit_groups, names_of, own_notes, section_heading, source_name, \
     whom_and_how
 
 SECTIONS = (("now", "Now", ("today", "overdue")), ("coming", "Coming up", ("upcoming",)),
             ("throughout", "Throughout your search", ("ongoing",)))
 STATE_TAGS = {"today": "due now", "overdue": "overdue", "missed": "missed"}
+# Sections of plain text (for copying): what is done is listed last, ticked.
+TEXT_SECTIONS = SECTIONS + (("done", "Done", ("done",)),)
 
 
 def escape(text):
@@ -20,24 +22,35 @@ def escape(text):
             .replace('"', "&quot;"))
 
 
-def plan_html(result, rules, today, ticked=(), base="../"):
-    """The plan in sections (now, coming up, throughout), each grouped by date, with what
-    was missed and what no longer applies folded away at the end. `base` leads from the
-    page to the site root (for links to the guide)."""
+def plan_html(result, rules, today, ticked=(), base="../"):  # TRANSITION: ticked
+    """The plan in sections (now, coming up, throughout), each grouped by date; then what
+    the reader has done (planner.with_done), briefly; with what was missed and what no
+    longer applies folded away at the end. `base` leads from the page to the site root
+    (for links to the guide)."""
+    result = _ticked(result, ticked)
     parts = ['<div class="fu-plan">']
     for key, title, states in SECTIONS:
         chosen = [item for item in result["items"] if item["state"] in states]
         if chosen:
             parts.append('<section class="fu-when fu-when-%s"><h3>%s</h3>%s</section>' % (
-                key, title, "".join(_group_html(group, rules, today, ticked, base)
+                key, title, "".join(_group_html(group, rules, today, base)
                                     for group in _groups(chosen))))
-    parts.append(_missed_html(result["items"]) + _dropped_html(result["dropped"]) + "</div>")
+    parts.append(_done_html(result["items"]) + _missed_html(result["items"]) +
+                 _dropped_html(result["dropped"]) + "</div>")
     return "".join(parts)
+
+
+def count_words(result):
+    """'3 steps to do' (what is neither done nor missed), or 'Nothing left to do'."""
+    left = len(steps_to_do(result["items"]))
+    if not left:
+        return "nothing left to do"
+    return "%d step%s to do" % (left, "" if left == 1 else "s")
 
 
 def next_words(result, today, ticked=()):
     """'Next: Ask where things stand, overdue since Mon 23 Nov.' or ''."""
-    item = next_item(result["items"], ticked)
+    item = next_item(_ticked(result, ticked)["items"])
     if item is None:
         return "Nothing more is due here now." if result["items"] else ""
     employer = item.get("employer")
@@ -66,7 +79,7 @@ def _groups(items):
     return groups
 
 
-def _group_html(group, rules, today, ticked, base):
+def _group_html(group, rules, today, base):
     due = group[0]["due"]
     heading = ""
     if due is not None:
@@ -76,30 +89,51 @@ def _group_html(group, rules, today, ticked, base):
                                                            ' <span class="fu-rel">%s</span>' % label
                                                            if label in ("yesterday", "today",
                                                                         "tomorrow") else "")
-    items = "".join(_item_html(item, rules, ticked, base) for item in group)
+    items = "".join(_item_html(item, rules, base) for item in group)
     return '<div class="fu-day" data-date="%s">%s<ul class="fu-items">%s</ul></div>' % (
         due or "", heading, items)
 
 
-def _item_html(item, rules, ticked, base):
+def _item_html(item, rules, base):
+    tag = STATE_TAGS.get(item["state"])
+    return _item_open(item, tag) + ('<p class="fu-meta">%s</p><p class="fu-text">%s</p>%s%s'
+                                    '</li>') % (
+        escape(meta(item)), escape(item["text"]),
+        '<p class="fu-note">%s</p>' % escape(item["note"]) if item["note"] else "",
+        credits_html(item["cites"], item["own"], rules, base, item))
+
+
+def _item_open(item, tag):
+    """An item's opening: its tick (checked when done) and its title, with a state tag."""
     item_id = escape(item["id"])
     tick_id = escape(tick_key(item))
-    tag = STATE_TAGS.get(item["state"])
     employer = item.get("employer")
     return ('<li class="fu-item fu-state-%s" data-id="%s" data-due="%s" data-state="%s" '
             'data-interview="%s" data-sources="%s">'
             '<input type="checkbox" class="fu-tick" id="tick-%s" data-id="%s"%s>'
-            '<label for="tick-%s" class="fu-item-title">%s%s</label>%s'
-            '<p class="fu-meta">%s</p><p class="fu-text">%s</p>%s%s</li>') % (
+            '<label for="tick-%s" class="fu-item-title">%s%s%s</label>') % (
         item["state"], item_id, item["due"] or "", item["state"],
         escape(item.get("interview") or ""), " ".join(item["sources"]), tick_id, item_id,
-        " checked" if tick_key(item) in ticked else "", tick_id,
+        " checked" if item["state"] == "done" else "", tick_id,
         '<span class="fu-employer">%s: </span>' % escape(employer) if employer else "",
-        escape(item["title"]),
-        ' <span class="fu-tag">%s</span>' % tag if tag else "", escape(meta(item)),
-        escape(item["text"]),
-        '<p class="fu-note">%s</p>' % escape(item["note"]) if item["note"] else "",
-        credits_html(item["cites"], item["own"], rules, base, item))
+        escape(item["title"]), ' <span class="fu-tag">%s</span>' % escape(tag) if tag else "")
+
+
+def _done_html(items):
+    """What the reader has ticked, briefly, each with the day they ticked it: untick to
+    bring it back to the plan."""
+    done = [item for item in items if item["state"] == "done"]
+    if not done:
+        return ""
+    return ('<section class="fu-when fu-when-done"><h3>Done (%d)</h3><ul class="fu-items">%s'
+            '</ul></section>') % (len(done), "".join(
+                _item_open(item, done_words(item)) + "</li>" for item in done))
+
+
+def done_words(item):
+    """'done Mon 30 Nov', or 'done' when the day was not recorded."""
+    day = item.get("done_on")
+    return "done " + dates.format_date(dates.parse_date(day)) if day else "done"
 
 
 def meta(item):
@@ -176,38 +210,51 @@ def _dropped_html(dropped):
                                                   escape(entry["reason"])) for entry in dropped))
 
 
+def _ticked(result, ticked):  # TRANSITION: until the widget passes planner.with_done's plan
+    return with_done(result, dict((t, "") for t in ticked)) if ticked else result
+
+
 def plan_text(result, today, ticked=(), aliases=None):
-    """The plan as plain text, for copying or pasting into a note; ticked items marked
-    done. `aliases` ({name: stand-in}) replaces interviewers' names, and leaves out the
-    employer."""
+    """The plan as plain text, for copying or pasting into a note; what is done listed
+    last, marked [x]. `aliases` ({name: stand-in}) replaces interviewers' names, and
+    leaves out the employer."""
+    result = _ticked(result, ticked)
     lines = []
-    for _, title, states in SECTIONS:
+    for _, title, states in TEXT_SECTIONS:
         chosen = [item for item in result["items"] if item["state"] in states]
         if chosen:
             lines += ["", title.upper()]
-            lines += [_text_line(item, today, ticked, aliases) for item in chosen]
+            lines += [_text_line(item, today, aliases) for item in chosen]
     return "\n".join(lines[1:]) + "\n"
 
 
-def _text_line(item, today, ticked, aliases):
+def _text_line(item, today, aliases):
     title = item["title"]
     if aliases is not None and item["name"]:
         title = title[:-len(item["name"])] + aliases.get(item["name"], "an interviewer")
+    if item["state"] == "done":
+        return "[x] %s (%s)" % (title, done_words(item))
     when = "" if item["due"] is None else "; " + due_words(item, today)
-    return "[%s] %s (%s%s)" % ("x" if tick_key(item) in ticked else " ", title, meta(item),
-                               when)
+    return "[ ] %s (%s%s)" % (title, meta(item), when)
 
 
-def drafts_html(made, edits, uri_encode):
-    """Each draft as a collapsible block: the reader's edited text if they changed it, a
-    copy button, and for an email its subject and a link that opens the email app.
-    `uri_encode` percent-encodes (state.percent_encoded)."""
+def drafts_html(made, edits, uri_encode, warn=None):
+    """Each draft as a collapsible block: the reader's edited text if they changed it, what
+    to check before sending it (`warn(draft id, text)` -> warnings), a copy button, and
+    for an email its subject and a link that opens the email app. `uri_encode`
+    percent-encodes (state.percent_encoded)."""
     if not made:
         return '<p class="fu-no-drafts">No messages to write for this plan right now.</p>'
-    return "".join(_draft_html(draft, edits.get(draft["id"]), uri_encode) for draft in made)
+    return "".join(_draft_html(draft, edits.get(draft["id"]), uri_encode, warn)
+                   for draft in made)
 
 
-def _draft_html(draft, edited, uri_encode):
+def draft_warnings_html(warnings):
+    """What to check in a draft before sending it, or '' when nothing."""
+    return "".join('<p class="fu-draft-warning">%s</p>' % escape(w) for w in warnings)
+
+
+def _draft_html(draft, edited, uri_encode, warn):
     body = draft["body"] if edited is None else edited
     field = "fu-draft-" + escape(draft["id"])
     subject = ('<p class="fu-subject-line"><strong>Subject:</strong> <span class="fu-subject">'
@@ -224,9 +271,12 @@ def _draft_html(draft, edited, uri_encode):
     return ('<details class="fu-draft fu-layout-%s" data-draft="%s"><summary>%s <span '
             'class="fu-rel">%s</span></summary>%s<label class="fu-label" for="%s">Your draft '
             '(yours to edit; kept on this device)</label><textarea id="%s" class="fu-draft-body" '
-            'data-draft="%s" rows="9">%s</textarea><p class="fu-draft-actions">%s</p></details>') % (
+            'data-draft="%s" rows="9" aria-describedby="%s-check">%s</textarea>'
+            '<div id="%s-check" class="fu-draft-check">%s</div>'
+            '<p class="fu-draft-actions">%s</p></details>') % (
         draft["layout"], escape(draft["id"]), escape(draft["title"]), escape(draft["when"]),
-        subject, field, field, escape(draft["id"]), escape(body), actions)
+        subject, field, field, escape(draft["id"]), field, escape(body), field,
+        draft_warnings_html(warn(draft["id"], body) if warn else []), actions)
 
 
 def choices_html(rules, choices):

@@ -6,6 +6,11 @@ MAX_NAME_LENGTH = 100
 # Characters that would break a line or a calendar field: C0 and C1 controls, DEL, and
 # the Unicode line and paragraph separators. They become spaces in names.
 BREAKS = ("\u2028", "\u2029")
+# Characters that reorder or hide text rather than show (bidirectional controls, zero-width
+# space, word joiner, byte-order mark): dropped from names. The zero-width joiner and
+# non-joiner stay, as some scripts and emoji need them.
+HIDDEN = ("\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067"
+          "\u2068\u2069\ufeff")
 # The employer's answers, each a date: (field, its `when: outcome`, the anchor for its
 # date, and its name in a step's `ends_with`).
 ANSWERS = (("rejected_on", "rejected", "rejection", "rejection"),
@@ -24,11 +29,12 @@ class PlanError(Exception):
 
 def clean_text(value):
     """A name on one line: control characters and line breaks become spaces, runs of
-    spaces one space, ends trimmed."""
+    spaces one space, ends trimmed; text-direction and zero-width characters go."""
     kept = []
     for char in str(value):
         code = ord(char)
-        kept.append(" " if code < 32 or 127 <= code < 160 or char in BREAKS else char)
+        if char not in HIDDEN:
+            kept.append(" " if code < 32 or 127 <= code < 160 or char in BREAKS else char)
     return " ".join("".join(kept).split())
 
 

@@ -6,6 +6,8 @@ and one record per interview. Records are versioned; the first version (one inte
 under one key) is migrated. Whatever cannot be used is set aside in the record, never
 dropped, and the reader is told. MicroPython-safe; nothing here raises on bad data.
 """
+from .situation import clean_text
+
 VERSION = 2
 PREFIX = "interview-followup:"
 INDEX_KEY = PREFIX + "index"
@@ -77,8 +79,93 @@ def default_answers(today_iso):
 
 
 def new_record(interview_id, answers):
+    """`ticked`: the ids of the items the reader has done; `done_on`: the day each was
+    ticked (kept apart so that an older page reading the record keeps the ticks);
+    `drafts`: edited drafts by id, `drafted_on` the day each was last edited."""
     return {"version": VERSION, "id": interview_id, "answers": answers,
-            "valid": answers, "ticked": [], "drafts": {}, "set_aside": {}}
+            "valid": answers, "ticked": [], "done_on": {}, "drafts": {}, "drafted_on": {},
+            "set_aside": {}}
+
+
+# --- the reader's ticks and edits -----------------------------------------------------
+
+def done_days(record):
+    """{item id: the day it was ticked, '' if not known}: what planner.with_done takes."""
+    return dict((item_id, record["done_on"].get(item_id, "")) for item_id in record["ticked"])
+
+
+def set_tick(record, item_id, done, today_iso):
+    """Tick (`done`) or untick an item, recording the day of a tick."""
+    record["ticked"] = [t for t in record["ticked"] if t != item_id]
+    record["done_on"].pop(item_id, None)
+    if done:
+        record["ticked"].append(item_id)
+        record["done_on"][item_id] = today_iso
+
+
+def set_draft(record, draft_id, text, today_iso):
+    """Keep the reader's edit of a draft and the day it was made (its day words, such as
+    'today', were true that day)."""
+    record["drafts"][draft_id] = text
+    record["drafted_on"][draft_id] = today_iso
+
+
+def forget_draft(record, draft_id):
+    record["drafts"].pop(draft_id, None)
+    record["drafted_on"].pop(draft_id, None)
+
+
+def people_renamed(record, old_names, new_names, person_slugs):
+    """After the interviewers' names were edited, move each changed person's ticks and
+    edited drafts to their new name, so that fixing a typo loses nothing. Names kept (in
+    any order) keep their own; a name that went is the same person as a name that came
+    when the two differ by a typo or stand on the same line. `person_slugs` is the
+    planner's (how an item id names a person). True when anything moved."""
+    old_slugs = dict(zip(old_names, person_slugs(old_names)))
+    new_slugs = dict(zip(new_names, person_slugs(new_names)))
+    gone = [(i, n) for i, n in enumerate(old_names) if n not in new_slugs]
+    came = [(i, n) for i, n in enumerate(new_names) if n not in old_slugs]
+    moves = dict((":" + old_slugs[a], ":" + new_slugs[b]) for a, b in _same_people(gone, came)
+                 if old_slugs[a] != new_slugs[b])
+    if moves:
+        record["ticked"] = [_moved(t, moves) for t in record["ticked"]]
+        for field in ("done_on", "drafts", "drafted_on"):
+            record[field] = dict((_moved(k, moves), v) for k, v in record[field].items())
+    return bool(moves)
+
+
+def _same_people(gone, came):
+    """(old name, new name) pairs from (line, name) lists: closest spellings first."""
+    scored = sorted((_distance(g[1].lower(), c[1].lower()), gi, ci)
+                    for gi, g in enumerate(gone) for ci, c in enumerate(came))
+    pairs, used_gone, used_came = [], [], []
+    for distance, gi, ci in scored:
+        (old_line, old), (new_line, new) = gone[gi], came[ci]
+        if gi in used_gone or ci in used_came:
+            continue
+        if distance <= max(2, len(old) // 3) or old_line == new_line:
+            pairs.append((old, new))
+            used_gone.append(gi)
+            used_came.append(ci)
+    return pairs
+
+
+def _distance(a, b):
+    """Edits (insert, delete, change a character) that turn a into b."""
+    row = list(range(len(b) + 1))
+    for i, char in enumerate(a):
+        last, row[0] = row[0], i + 1
+        for j, other in enumerate(b):
+            last, row[j + 1] = row[j + 1], min(row[j + 1] + 1, row[j] + 1,
+                                                last + (char != other))
+    return row[-1]
+
+
+def _moved(item_id, moves):
+    """An item id of a person with a new name part: 'thank:jon' -> 'thank:john'."""
+    cut = item_id.rfind(":")
+    tail = item_id[cut:] if cut >= 0 else ""
+    return item_id[:cut] + moves[tail] if tail in moves else item_id
 
 
 # --- answers -> the planner's situation ---------------------------------------------
@@ -90,7 +177,7 @@ def situation(answers, interview_id=""):
     result = {"interviewed": answers["interviewed"], "hr": answers["hr"],
               "via_linkedin": answers["via_linkedin"], "company": answers["company"],
               "role": answers["role"], "ref": interview_id,
-              "interviewers": [n for n in answers["interviewers"].split("\n") if n.strip()],
+              "interviewers": interviewer_names(answers),
               "choices": answers["choices"], "holidays": _dates(answers["holidays"])}
     if answers["timeline"] == "by":
         result["decision_by"] = answers["decision_by"]
@@ -106,6 +193,12 @@ def situation(answers, interview_id=""):
         if not answers["outcome_on"]:
             problems.append((field, "", "is required for this answer"))
     return result, problems
+
+
+def interviewer_names(answers):
+    """The interviewers' names as the planner takes them: one per line, cleaned."""
+    names = [clean_text(line) for line in answers["interviewers"].split("\n")]
+    return [name for name in names if name]
 
 
 def _span(answers, prefix, problems):
@@ -142,8 +235,10 @@ def checked_record(data, interview_id, today_iso, rules):
     valid = data.get("valid")
     valid = checked_answers(valid, today_iso, rules)[0] if isinstance(valid, dict) else answers
     record = new_record(interview_id, answers)
-    record.update(valid=valid, ticked=_ticks(data.get("ticked")),
-                  drafts=_drafts(data.get("drafts")))
+    ticked = _ticks(data.get("ticked"))
+    drafts = _drafts(data.get("drafts"))
+    record.update(valid=valid, ticked=ticked, done_on=_days(data.get("done_on"), ticked),
+                  drafts=drafts, drafted_on=_days(data.get("drafted_on"), drafts))
     old = data.get("set_aside")
     record["set_aside"] = bounded(dict(old if isinstance(old, dict) else {}, **set_aside),
                                   MAX_DEPTH)
@@ -223,6 +318,19 @@ def _ticks(ticked):
     return [t for t in ticked if isinstance(t, str) and len(t) <= 200][:MAX_TICKS]
 
 
+def _days(days, keys):
+    """{key: ISO day} for the keys still there; a day that is not one is left out."""
+    if not isinstance(days, dict):
+        return {}
+    return dict((k, v) for k, v in days.items() if k in keys and isinstance(v, str)
+                and len(v) == 10 and _is_day(v))
+
+
+def _is_day(text):
+    return text[4] == "-" and text[7] == "-" and all(
+        "0" <= c <= "9" for c in text[:4] + text[5:7] + text[8:])
+
+
 def _drafts(drafts):
     if not isinstance(drafts, dict):
         return {}
@@ -266,6 +374,24 @@ def imported_records(data):
 
 def share_data(record):
     return {"version": VERSION, "interview": {"id": record["id"], "answers": record["answers"]}}
+
+
+def restore_data(record):
+    """What a restore link carries (in a calendar event, for the reader alone): the
+    interview's answers and the reader's ticks, with the day of each. Never drafts."""
+    return {"version": VERSION, "restore": {
+        "id": record["id"], "answers": record["answers"], "ticked": record["ticked"],
+        "done_on": record["done_on"]}}
+
+
+def restored_record(data):
+    """The interview inside a restore link's data, or (None, why): id, answers and ticks,
+    unchecked (checked_record checks them as for any saved record)."""
+    if isinstance(data, dict) and isinstance(data.get("restore"), dict):
+        kept = data["restore"]
+        return {"id": kept.get("id"), "answers": kept.get("answers"),
+                "ticked": kept.get("ticked"), "done_on": kept.get("done_on")}, None
+    return None, "it does not hold an interview"
 
 
 def shared_record(data):

@@ -152,7 +152,7 @@ def _track(item, y, start, span, layout):
         parts.append('<line class="fu-window" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>'
                      % (x, y, end, y))
     parts.append(_marker(item["to"] == "self", x, y))
-    if item.get("state") == "missed":  # too late now: drawn faint
+    if item.get("state") in FAINT:  # done, or too late now: drawn faint
         return ['<g class="fu-gone">'] + parts + ["</g>"]
     return parts
 
@@ -180,6 +180,7 @@ def _lines(title, most):
     return [first, _short(" ".join(words), most)] if words else [first]
 
 
+FAINT = {"missed": ", missed", "done": ", done"}  # states drawn faint, as the summary says them
 LEGEND = (("employer", "to the employer"), ("own", "your own task"),
           ("ongoing", "throughout"), ("window", "a window of days"))
 
@@ -213,7 +214,7 @@ def _summary(items, start, dated):
             when = "day %d" % (dates.parse_date(item["due"]) - start).days
             if dated:
                 when += " (%s%s)" % (dates.format_date(dates.parse_date(item["due"])),
-                                     ", missed" if item.get("state") == "missed" else "")
+                                     FAINT.get(item.get("state"), ""))
         who = "your own task" if item["to"] == "self" else "to " + \
             RECIPIENT_WORDS[item["to"]]
         lines.append("%s: %s, %s" % (when, item["title"], who))
