@@ -113,9 +113,10 @@ def _when_line(rule, rules):
     plan = rule["plan"]
     parts = []
     if plan.get("at"):
-        parts.append("**When:** " + words.describe_timing(plan["at"], rules))
+        parts.append("**When:** " + text(words.describe_timing(plan["at"], rules)))
         if plan.get("not_before"):
-            parts[-1] += ", and at least " + words.describe_timing(plan["not_before"], rules)
+            parts[-1] += ", and at least " + text(words.describe_timing(plan["not_before"],
+                                                                       rules))
     else:
         parts.append("**When:** throughout your search")
     if plan["to"] == "self":
@@ -372,7 +373,7 @@ def _first_check_tabs(rules):
         if rule["step"] == "status-check" and rule["plan"]:
             lines += ['=== "If %s"' % _tab_label(rule), "",
                       "    **%s**: %s." % (text(rule["title"]),
-                                         words.describe_timing(rule["plan"]["at"], rules)),
+                                         text(words.describe_timing(rule["plan"]["at"], rules))),
                       "    " + text(rule["text"]) + " [More on “%s”](steps/status-check.md#%s)"
                       % (text(rule["title"]), rule["id"]), ""]
     return lines
@@ -387,7 +388,8 @@ def _tab_label(rule):
 
 def _home_figure(result, today):
     svg = timeline_svg(result["items"], dates.iso(today), "home-tl")
-    return ('<figure class="fu-figure" markdown>\n%s\n<figcaption>Circles are messages to the '
+    # Raw HTML, not Markdown: the picture's labels are rule text, escaped as HTML only.
+    return ('<figure class="fu-figure">\n%s\n<figcaption>Circles are messages to the '
             'employer, squares your own tasks; a bar is a window of days. The same plan is '
             'listed in words on the <a href="checklist/">checklist</a>.</figcaption>\n'
             '</figure>\n' % svg)

@@ -32,7 +32,7 @@ CONDITIONS = {
 PARTS = ("timing", "to", "channel", "useful")
 
 SOURCE = s.record({"id": s.ident, "name": s.text, "title": s.text, "author": s.text,
-                   "url": s.text, "published": s.text, "contributes": s.text,
+                   "url": s.url, "published": s.text, "contributes": s.text,
                    "sections": s.dict_of(s.ident, s.text)},
                   required=("id", "title", "author"), name="source")
 STEP = s.record({"id": s.ident, "title": s.text, "summary": s.text, "never_moves": s.boolean,

@@ -5,6 +5,7 @@ recording a problem. Validation never stops at the first problem, so a rule
 author sees every mistake in one run.
 """
 import difflib
+import html
 import re
 
 import yaml
@@ -18,6 +19,11 @@ UNIT_DAYS = {"d": 1, "w": 7}
 MAX_DAYS = 365
 MAX_DIGITS = 4  # enough for any valid timing; Python refuses int() of over 4,300 digits
 MAX_QUOTED = 60  # characters of a value that a message quotes
+# What could start a character reference: `&lt;`, `&#60;`, `&#x3c;`, and `&lt` without its
+# ';', which browsers (and the theme's `striptags`) still decode.
+REFERENCE = re.compile(r"&(?:#[0-9A-Za-z]*;?|[A-Za-z][A-Za-z0-9]*;?)")
+# A source's address: http(s), a host, then only characters that keep a Markdown link whole.
+URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9/._~%!$&*+,;=:@?#-]*)?$")
 _SCALARS = yaml.SafeLoader("")
 
 
@@ -76,7 +82,37 @@ def text(node, ctx, what):
         ctx.problem(node, f"{what} holds a control or text-direction character "
                           f"(U+{ord(hidden[0]):04X}); write it without")
         return None
+    markup = _markup(node.value)
+    if markup:
+        ctx.problem(node, f"{what} holds {quoted(markup)}, which a page could read as HTML: "
+                          "rule text is plain text; write it in words (e.g. 'and' for '&')")
+        return None
     return " ".join(node.value.split())
+
+
+def _markup(value):
+    """The first part of `value` that HTML reads as markup ('<', '>' or a character
+    reference), or None. A lone '&', as in 'AT&T', stays text."""
+    tag = re.search("[<>]", value)
+    if tag:
+        return tag.group()
+    for found in REFERENCE.finditer(value):
+        ref = found.group()
+        if ref.startswith("&#") or ref.endswith(";") or html.unescape(ref) != ref:
+            return ref
+    return None
+
+
+def url(node, ctx, what):
+    """An http(s) address that a page can link to as it is."""
+    if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+        ctx.problem(node, f"{what} must be text, not {kind_of(node)}")
+        return None
+    if not URL_PATTERN.match(node.value):
+        ctx.problem(node, f"{what} {quoted(node.value)} must be an https: (or http:) address "
+                          "with no spaces, quotes, brackets or angle brackets")
+        return None
+    return node.value
 
 
 def _hidden(char):
