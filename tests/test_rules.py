@@ -111,7 +111,7 @@ def test_conditions_cover_the_situations_the_sources_distinguish(rules):
     ("thank-you-timing", {"same-day", "within-a-day", "within-two-days"}, "same-day"),
     ("after-deadline-wait", {"right-after", "several-days"}, "right-after"),
     ("no-timeline-wait", {"one-week", "two-weeks"}, "one-week"),
-    ("linkedin-connect", {"look-up-only", "connect"}, "look-up-only"),
+    ("further-contact", {"through-hr", "keep-in-touch"}, "through-hr"),
     ("notes-weight", {"matters", "courtesy"}, "matters"),
     ("how-many-follow-ups", {"twice-through-hr", "one-then-wait", "once-then-move-on",
                              "stay-in-touch"}, "twice-through-hr"),

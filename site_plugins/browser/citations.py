@@ -10,7 +10,9 @@ PARTS = ("timing", "to", "channel", "useful")
 def item_cites(rule, effects, present):
     """({part: citations}, {part: the guide's own note}) for an item: the rule's own for
     the action; for each part, a chosen position's sources if one changed it, else the
-    plan's `<part>_sources`, else the rule's own; a `<part>_note` marks the guide's choice."""
+    plan's `<part>_sources`, else the rule's own; a `<part>_note` marks the guide's choice.
+    When the plan's floor (`not_before`) set the day (`present["floored"]`), the day is
+    the guide's alone: its timing note, no article."""
     plan_block, cites, own = rule["plan"], {"action": rule["sources"]}, {}
     for part in PARTS:
         if not present[part] or (part == "useful" and "useful_for" not in plan_block):
@@ -23,6 +25,8 @@ def item_cites(rule, effects, present):
             own[part] = plan_block[part + "_note"]
         cites[part] = plan_block.get(part + "_sources") or ([] if part in own else
                                                             rule["sources"])
+        if part == "timing" and present.get("floored") and part in own:
+            cites[part] = []
     return cites, own
 
 
