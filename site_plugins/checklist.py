@@ -7,8 +7,9 @@ paints a returning reader's own plan from their last visit and keeps what they t
 the planner starts.
 """
 import json
+from datetime import timedelta
 
-from .browser import dates, planview, state
+from .browser import dates, planner, planview, state, words
 from .csp import script_body
 from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, shipped_modules
 from .browser.planview import escape
@@ -17,10 +18,12 @@ BASE = "../"  # the checklist page sits one folder below the site root
 EARLY_SCRIPT = script_body(BROWSER / "early.js")
 
 
-def checklist_page(rules, default, today, bundle):
+def checklist_page(rules, today, bundle):
     """The page's Markdown; `bundle` names this build's rules and code (a saved snapshot
-    of another build is not shown)."""
+    of another build is not shown). `today` (the build day) is only the form's starting
+    date: the plan shown without JavaScript counts days from the interview day."""
     answers = state.default_answers(dates.iso(today))
+    static = static_default_plan(rules, today)
     return "\n".join([
         # Its words are the guide's, drawn for one situation: search finds them on the
         # guide's own pages.
@@ -38,13 +41,12 @@ def checklist_page(rules, default, today, bundle):
         form_html(rules, answers),
         '<h2 id="your-plan">Your plan</h2>',
         '<p id="fu-status" class="fu-status" role="status" aria-live="polite"></p>',
-        '<p id="fu-next" class="fu-next">%s</p>' % escape(planview.next_words(default, today)),
-        '<p id="fu-plan-intro">The default plan: an interview today (%s), no decision date '
-        'given, an employer with an HR department, and the guide\'s default on every '
-        '<a href="../disagreements/">question where the sources disagree</a>.</p>'
-        % dates.format_date(today),
+        '<p id="fu-next" class="fu-next">%s</p>' % escape(_first_words(static)),
+        '<p id="fu-plan-intro">The default plan, in days counted from the interview day: no '
+        'decision date given, an employer with an HR department, and the guide\'s default '
+        'on every <a href="../disagreements/">question where the sources disagree</a>.</p>',
         '<p id="fu-warnings" class="fu-warnings"></p>',
-        '<div id="fu-plan">%s</div>' % planview.plan_html(default, rules, today, (), BASE),
+        '<div id="fu-plan">%s</div>' % static_plan_html(static, rules),
         toolbar_html(),
         '<h2 id="timeline">Timeline</h2>',
         # Drawn only when opened: a lighter page to start with, and quicker updates.
@@ -58,6 +60,50 @@ def checklist_page(rules, default, today, bundle):
         'changes are kept with this interview.</p><div id="fu-drafts"></div></details>',
         "</div>", "", "<script>%s</script>" % EARLY_SCRIPT, "",
         scripts_html()])
+
+
+def static_default_plan(rules, today):
+    """The default plan for the page without JavaScript, which is read on any day after
+    the build: an interview on a Monday (the last one by `today`), so that no step is
+    moved off a weekend by the accident of the build's weekday."""
+    monday = today - timedelta(days=today.weekday())
+    return planner.plan(rules, {"interviewed": dates.iso(monday)}, monday)
+
+
+def _first_words(result):
+    """'First: Ask what happens next, on the interview day.'"""
+    first = result["items"][0] if result["items"] else None
+    return "First: %s, %s." % (first["title"], first["timing"]) if first else ""
+
+
+def day_words(item):
+    """When an item falls, counted from the interview day: 'The interview day', 'Day 7'."""
+    if item["due"] is None:
+        return "Throughout your search"
+    gap = (dates.parse_date(item["due"]) - dates.parse_date(item["interview_date"])).days
+    return "The interview day" if gap == 0 else "Day %d after the interview" % gap
+
+
+def static_plan_html(result, rules):
+    """The plan grouped by day counted from the interview day, never by a calendar date:
+    the build day is not the reader's today."""
+    groups = []
+    for item in result["items"]:
+        if not groups or groups[-1][0] != day_words(item):
+            groups.append((day_words(item), []))
+        groups[-1][1].append(_static_item_html(item, rules))
+    return '<div class="fu-plan">%s</div>' % "".join(
+        '<div class="fu-day"><h4 class="fu-day-title">%s</h4><ul class="fu-items">%s</ul>'
+        '</div>' % (escape(heading), "".join(items)) for heading, items in groups)
+
+
+def _static_item_html(item, rules):
+    return ('<li class="fu-item" data-id="%s"><input type="checkbox" class="fu-tick" '
+            'id="tick-%s" disabled><label for="tick-%s" class="fu-item-title">%s</label>'
+            '<p class="fu-meta">%s</p><p class="fu-text">%s</p>%s</li>') % (
+        escape(item["id"]), escape(item["id"]), escape(item["id"]), escape(item["title"]),
+        escape(words.whom_and_how(item) + " \u00b7 " + item["timing"]), escape(item["text"]),
+        planview.credits_html(item["cites"], item["own"], rules, BASE, item))
 
 
 def interviews_html():

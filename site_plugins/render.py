@@ -39,7 +39,7 @@ def render_pages(rules, today):
     pages = {"index.md": home_page(rules, default, today),
              # A folder's index, so that relative URLs in its HTML mean the same to every
              # builder (Zensical resolves them from the source file's folder).
-             "checklist/index.md": checklist_page(rules, default, today, bundle_id(rules)),
+             "checklist/index.md": checklist_page(rules, today, bundle_id(rules)),
              "disagreements.md": disagreements_page(rules),
              "sources.md": sources_page(rules)}
     for step in rules["steps"]:
@@ -75,7 +75,7 @@ def badges(cites, rules, depth):
     on the sources page; `depth` is how deep the page sits."""
     return " ".join('[%s](%ssources.md#%s "%s"){ .fu-source }' % (
         text(words.source_name(cite["source"], rules)), "../" * depth, _anchor(cite),
-        text(_tooltip(cite, rules))) for cite in _once(cites))
+        text(_tooltip(cite, rules))) for cite in words.by_article(cites))
 
 
 def _anchor(cite):
@@ -84,15 +84,9 @@ def _anchor(cite):
 
 def _tooltip(cite, rules):
     heading = words.section_heading(cite, rules)
-    return "Section: " + heading if heading else words.source_name(cite["source"], rules)
-
-
-def _once(cites):
-    kept = []
-    for cite in cites:
-        if cite not in kept:
-            kept.append(cite)
-    return kept
+    if not heading:
+        return words.source_name(cite["source"], rules)
+    return ("Sections: " if len(cite["sections"]) > 1 else "Section: ") + heading
 
 
 def credits(cites, own, rules, depth):
@@ -123,7 +117,7 @@ def _when_line(rule, rules):
         parts.append("**Your own task**")
     else:
         to = words.RECIPIENT_WORDS[plan["to"]]
-        if plan.get("fallback_to"):
+        if plan.get("fallback_to") and rule["when"].get("hr") is not True:
             to += " (or %s where there is no HR department)" % words.RECIPIENT_WORDS[
                 plan["fallback_to"]]
         parts.append("**To:** " + to)
@@ -139,7 +133,7 @@ def _useful_words(days):
         return "at any time"
     if days == 0:
         return "only on the day"
-    return "up to %s after" % ("a day" if days == 1 else "%d days" % days)
+    return "up to %s after it is due" % ("a day" if days == 1 else "%d days" % days)
 
 
 def _conditions(rule):
@@ -154,8 +148,8 @@ def _shaping(rule, rules, depth):
         for position in disagreement["positions"]:
             if rule["id"] in planner.touched_rules(position["effect"]) and disagreement not in found:
                 found.append(disagreement)
-    return ", ".join("[%s](%sdisagreements.md#%s)" % (text(d["question"]), "../" * depth, d["id"])
-                     for d in found)
+    return ["[%s](%sdisagreements.md#%s)" % (text(d["question"]), "../" * depth, d["id"])
+            for d in found]
 
 
 # --- step pages -------------------------------------------------------------------
@@ -189,7 +183,8 @@ def _rule_block(rule, rules):
             lines += ['!!! note "The guide\'s own choice: %s"' % part, "    " + text(note), ""]
     shaping = _shaping(rule, rules, 1)
     if shaping:
-        lines += ["**The sources differ:** " + shaping, ""]
+        lines += ["**Where the sources differ on this:**", ""] + ["- " + link for link in shaping]
+        lines.append("")
     return lines + [credits(cites, own, rules, 1), ""]
 
 
@@ -345,9 +340,9 @@ def _positions_citing(source_id, section_id, rules):
 def home_page(rules, default, today):
     lines = ["# After the interview: what to do, and when", "",
              "A job interview does not end when you leave the room. This guide sets out "
-             "what to do next, in order, with the timing that five published articles "
-             "recommend, and shows where they disagree. Every point names its "
-             "[sources](sources.md).", "",
+             "what to do next, in order, with timings taken from five published articles "
+             "(where they give none, the guide's own choice, marked as such), and shows "
+             "where they disagree. Every point names its [sources](sources.md).", "",
              '!!! tip "Your own dated plan"',
              "    The [checklist](checklist/index.md) turns your interview date and what the "
              "employer told you into a plan with dates.", "",

@@ -51,18 +51,38 @@ def _anchor(anchor, rules):
 
 
 def source_name(source_id, rules):
+    """An article's name as a label (a badge, a list of sources): its registry name with
+    a capital first letter ("The hiring manager's article (Cheddar Den)")."""
     for source in rules["sources"]:
         if source["id"] == source_id:
-            return source.get("name") or source["title"]
+            name = source.get("name") or source["title"]
+            return name[:1].upper() + name[1:]
     return source_id
 
 
 def section_heading(cite, rules):
-    """The heading of the article's section a citation points at, or ''."""
+    """The heading of the article's section a citation points at (every section's, joined
+    by '; ', for a citation that by_article merged), or ''."""
     for source in rules["sources"]:
         if source["id"] == cite["source"] and cite["section"]:
-            return (source.get("sections") or {}).get(cite["section"], "")
+            headings = source.get("sections") or {}
+            return "; ".join(headings.get(section, "")
+                             for section in cite.get("sections") or [cite["section"]])
     return ""
+
+
+def by_article(cites):
+    """One citation per article, in the order first cited, each with every section cited
+    ("sections"; "section" stays its first), so that an article is named once."""
+    merged = []
+    for cite in cites:
+        same = [kept for kept in merged if kept["source"] == cite["source"]]
+        if not same:
+            merged.append({"source": cite["source"], "section": cite["section"],
+                           "sections": [cite["section"]]})
+        elif cite["section"] not in same[0]["sections"]:
+            same[0]["sections"].append(cite["section"])
+    return merged
 
 
 def credit_groups(cites, own):
@@ -71,7 +91,7 @@ def credit_groups(cites, own):
     that is only the guide's own choice is left out: its note says so, with the reason."""
     groups = []
     for part in ("action", "timing", "to", "channel", "useful"):
-        cited = cites.get(part)
+        cited = by_article(cites.get(part) or [])
         if not cited:
             continue
         same = [group for group in groups if group[1] == cited]
@@ -83,13 +103,11 @@ def credit_groups(cites, own):
 
 
 def credits_line(cites, own, rules):
-    """One line of who says what, in names: 'what, when: Selectek; how: A hiring manager'."""
+    """One line of who says what, in names: 'what, when: Selectek; how: Coon'."""
     groups = credit_groups(cites, own)
     if len(groups) == 1:
         return names_of(groups[0][1], rules)
     return "; ".join(parts + ": " + names_of(cited, rules) for parts, cited in groups)
-
-
 
 
 def names_of(cites, rules):
