@@ -247,13 +247,15 @@ def _plan_changes(changes):
 def effect_changes(effect, rules):
     """What a position changes in the plan, one line per change; derived from its effect data."""
     titles = dict((rule["id"], rule["title"]) for rule in rules["rules"])
+    own_channels = dict((rule["id"], (rule["plan"] or {}).get("channel")) for rule in rules["rules"])
     changes = []
     for rule_id, timing in (effect.get("timing") or {}).items():
         changes.append("%s: %s" % (titles[rule_id], words.describe_timing(timing, rules)))
     for rule_id, to in (effect.get("to") or {}).items():
         changes.append("%s: to %s" % (titles[rule_id], words.RECIPIENT_WORDS[to]))
     for rule_id, channel in (effect.get("channel") or {}).items():
-        changes.append("%s: %s" % (titles[rule_id], words.CHANNEL_WORDS[channel]))
+        kept = ", whatever another question chose" if channel == own_channels[rule_id] else ""
+        changes.append("%s: %s%s" % (titles[rule_id], words.CHANNEL_WORDS[channel], kept))
     for rule_id in effect.get("include") or []:
         changes.append("Adds: %s" % titles[rule_id])
     for rule_id in effect.get("exclude") or []:
