@@ -1,0 +1,216 @@
+"""What the reader sees: the plan planned and painted (one interview or all merged, only
+the parts whose markup changed), the list of interviews, the status line read out to
+screen readers, the notices with their buttons, and the modules loaded when a folded part
+first needs them."""
+import asyncio
+
+from pyscript import document, fetch, window
+from pyscript.ffi import to_js
+
+from followup import form, planner, planview, state, store
+from followup.page import element, today, today_iso
+
+
+FOLDED = ("fu-choices", "fu-timeline-box", "fu-drafts-box")  # drawn when opened
+
+
+# --- code loaded when first needed ----------------------------------------------------
+
+def with_module(app, name, use):
+    """Call use(module) with one of the modules the page loads only when first needed
+    (assets.LAZY_MODULES): at once if it is here, else once it has arrived."""
+    if name in app.modules:
+        use(app.modules[name])
+    else:
+        asyncio.create_task(arrive(app, name, use))
+
+
+async def arrive(app, name, use):
+    if name not in app.modules:
+        url = str(element("fu-app").getAttribute("data-modules")) + name + ".mpy"
+        response = await fetch(url)
+        if not response.ok:
+            announce("Part of the checklist could not be loaded; reloading the page may help.")
+            return
+        data = await response.bytearray()
+        with open("followup/%s.mpy" % name, "wb") as handle:
+            handle.write(data)
+        app.modules[name] = imported(name)
+    use(app.modules[name])
+
+
+def imported(name):
+    if name == "drafts":
+        from followup import drafts as module
+    elif name == "ics":
+        from followup import ics as module
+    else:
+        from followup import timeline as module
+    return module
+
+
+# --- planning and drawing ------------------------------------------------------------
+
+def plan_for(app, record):
+    """(plan, problems with the answers as typed): the plan from the answers as typed;
+    if they cannot be planned, from the last answers that could; else the defaults."""
+    result, problems = try_plan(app, record["answers"], record["id"])
+    candidates = [] if result is not None else [
+        record["valid"], state.default_answers(record["answers"]["interviewed"] or today_iso()),
+        state.default_answers(today_iso())]
+    for answers in candidates:
+        result = try_plan(app, answers, record["id"])[0]
+        if result is not None:
+            break
+    planned = record["answers"] if not candidates else answers
+    if record["valid"] != planned:  # keep the answers that last made a plan
+        record["valid"] = planned
+        store.save_record(app, record)
+    return result, problems
+
+
+def try_plan(app, answers, interview_id):
+    situation, problems = state.situation(answers, interview_id)
+    if problems:
+        return None, problems
+    try:
+        return planner.plan(app.rules, situation, today()), []
+    except planner.PlanError as error:
+        return None, error.problems
+
+
+def redraw(app):
+    """Plan and draw what is shown: one interview, or all of them merged."""
+    if app.current == state.ALL:
+        draw_all(app)
+        return
+    record = store.current_record(app)
+    result, problems = plan_for(app, record)
+    app.results[record["id"]] = result
+    if problems:
+        form.show_errors(problems)
+        announce("Please check the highlighted answer; your plan is kept as it was.")
+    else:
+        form.clear_errors()
+    draw_one(app, record, result, not problems)
+
+
+def draw_one(app, record, result, fresh):
+    day = today()
+    paint(app, {"fu-plan": planview.plan_html(result, app.rules, day, record["ticked"])})
+    if element("fu-timeline-box").open:  # what is folded away is drawn when opened
+        with_module(app, "timeline", lambda timeline: paint(app, {"fu-timeline-picture": (
+            timeline.timeline_svg(result["items"], result["interview"]["interviewed"],
+                                  "widget-tl", day))}))
+    if element("fu-drafts-box").open:
+        with_module(app, "drafts", lambda drafts: paint(app, {"fu-drafts": planview.drafts_html(
+            drafts.drafts(record["answers"], result, day), record["drafts"],
+            state.percent_encoded)}))
+    element("fu-warnings").textContent = " ".join(result["warnings"])
+    element("fu-next").textContent = planview.next_words(result, day, record["ticked"])
+    element("fu-answers-summary").textContent = state.label(record["answers"])
+    element("fu-plan-intro").hidden = True
+    if fresh:
+        to_do = [item for item in result["items"] if item["state"] != "missed"]
+        announce("Plan updated: %d step%s to do." % (len(to_do), "" if len(to_do) == 1 else "s"))
+
+
+def seed_painted(app):
+    """What browser/early.js painted from the snapshot is what is on the page: the first
+    draw leaves it alone where its markup is the same."""
+    painted = getattr(window, "followupPainted", None)
+    for element_id in ("fu-plan", "fu-timeline-picture", "fu-drafts"):
+        markup = getattr(painted, element_id, None) if painted else None
+        if markup is not None:
+            app.drawn[element_id] = str(markup)
+
+
+def paint(app, drawn):
+    """Replace the page's parts whose markup changed (the rest stays as it is)."""
+    for element_id, markup in drawn.items():
+        if app.drawn.get(element_id) != markup:
+            element(element_id).innerHTML = markup
+            app.drawn[element_id] = markup
+
+
+def draw_all(app):
+    day = today()
+    plans = []
+    for interview_id in app.order:
+        record = app.records[interview_id]
+        result = plan_for(app, record)[0]
+        app.results[interview_id] = result
+        if result is not None:
+            plans.append((interview_id, state.label(record["answers"]), result))
+    result = planner.merged(plans)
+    ticked = all_ticks(app)
+    paint(app, {"fu-plan": planview.plan_html(result, app.rules, day, ticked)})
+    element("fu-next").textContent = planview.next_words(result, day, ticked)
+    element("fu-warnings").textContent = ""
+    announce("All your interviews: %d steps." % len(result["items"]))
+
+
+def all_ticks(app):
+    return [interview_id + "~" + item_id for interview_id in app.order
+            for item_id in app.records[interview_id]["ticked"]]
+
+
+# --- what the reader is told ---------------------------------------------------------
+
+def announce(text):
+    element("fu-status").textContent = text
+
+
+def notice(text, actions=()):
+    """Tell the reader what happened to their data, with buttons for any choice, where
+    they can see it (the button they pressed may be far down the page)."""
+    element("fu-notice-text").textContent = text
+    element("fu-notice-actions").innerHTML = "".join(
+        '<button type="button" class="md-button" data-action="%s">%s</button>'
+        % (action, planview.escape(words)) for action, words in actions)
+    element("fu-notice").hidden = False
+    element("fu-notice").scrollIntoView(to_js({"block": "center"}))
+
+
+def clear_notice():
+    element("fu-notice").hidden = True
+
+
+# --- which interview is shown ---------------------------------------------------------
+
+def show_view(app, typed=()):
+    """Show one interview's form (less the fields in `typed`, which the reader changed
+    before the planner was ready), or the merged view without it, and the list of them."""
+    everything = app.current == state.ALL
+    element("fu-answers").hidden = everything
+    for section in ("timeline", "message-drafts", "fu-timeline-box", "fu-drafts-box"):
+        element(section).hidden = everything
+    element("fu-which").innerHTML = interview_options(app)
+    element("fu-which").value = app.current
+    document.querySelector('[data-action="delete"]').hidden = everything
+    calendar = document.querySelector('[data-action="calendar"]')
+    calendar.textContent = ("Add all interviews to your calendar (.ics)" if everything else
+                            "Add to calendar (.ics)")
+    if not everything:
+        form.write_answers(store.current_record(app)["answers"], typed)
+        form.draw_choices(app)
+    app.drawn = {}
+
+
+def interview_options(app):
+    options = ['<option value="%s">%s</option>' % (planview.escape(interview_id),
+                                                   planview.escape(state.label(
+                                                        app.records[interview_id]["answers"])))
+               for interview_id in app.order]
+    if len(app.order) > 1:
+        options.append('<option value="%s">All my interviews (%d)</option>'
+                       % (state.ALL, len(app.order)))
+    return "".join(options)
+
+
+def refresh(app):
+    """After the interviews changed: save which are kept, show the current one, draw."""
+    store.save_index(app)
+    show_view(app)
+    redraw(app)
+    store.save_snapshot_soon(app)
