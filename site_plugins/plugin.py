@@ -13,7 +13,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from . import render
-from .csp import own_scripts, theme_scripts, with_policy, with_preloads_in_head
+from .csp import (own_scripts, page_values, rendered, script_source, theme_scripts,
+                  with_policy, with_preloads_in_head)
 from .export import plan_day
 from .assets import MissingAssets, site_assets
 from .rules import RulesError, load_rules
@@ -42,8 +43,12 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
         self.node_modules = root / self.config.node_modules
         self.rules = self._load_rules()
         self.today = self._resolve_today()
-        # The inline scripts the pages' policy allows: the theme's and our own.
-        self.known_scripts = (theme_scripts(config.theme.dirs), own_scripts())
+        # The inline scripts the pages' policy allows: the theme's, as rendered for each
+        # page (its values come from the page's context), and our own.
+        self.theme, self.own = theme_scripts(config.theme.dirs), own_scripts()
+        self.scripts_from = script_source(config.site_url)
+        self.scope = (config.extra or {}).get("scope")
+        self.base_urls = {}
         if config.nav is None:
             config.nav = render.nav(self.rules)
         self._keep_instant_navigation_off(config)
@@ -88,15 +93,29 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
+    def on_page_context(self, context, page, config, nav):
+        self.base_urls[page.file.src_uri] = context["base_url"]
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        self.base_urls[template_name] = context["base_url"]
+        return context
+
     def on_post_page(self, output, page, config):
         output = with_preloads_in_head(output)
-        return output if self.serving else with_policy(output, *self.known_scripts)
+        return output if self.serving else self._with_policy(output, page.file.src_uri)
 
     def on_post_template(self, output_content, template_name, config):
         # Static templates such as 404.html are pages too; sitemap.xml is not.
         if self.serving or not template_name.endswith(".html"):
             return output_content
-        return with_policy(output_content, *self.known_scripts)
+        return self._with_policy(output_content, template_name)
+
+    def _with_policy(self, html, rendered_from):
+        """The page with its policy: the theme's inline scripts allowed with the values
+        the build rendered into this page, and only those."""
+        values = page_values(self.base_urls.pop(rendered_from, None), self.scope)
+        return with_policy(html, rendered(self.theme, values), self.own, self.scripts_from)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.rules_dir))
