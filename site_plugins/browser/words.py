@@ -78,10 +78,11 @@ def by_article(cites):
     for cite in cites:
         same = [kept for kept in merged if kept["source"] == cite["source"]]
         if not same:
-            merged.append({"source": cite["source"], "section": cite["section"],
-                           "sections": [cite["section"]]})
-        elif cite["section"] not in same[0]["sections"]:
-            same[0]["sections"].append(cite["section"])
+            same = [{"source": cite["source"], "section": cite["section"], "sections": []}]
+            merged.append(same[0])
+        for section in cite.get("sections") or [cite["section"]]:
+            if section not in same[0]["sections"]:
+                same[0]["sections"].append(section)
     return merged
 
 
