@@ -130,6 +130,13 @@ def _parser():
     render_cmd.add_argument("--today", metavar="YYYY-MM-DD",
                             help="date of the default plan (default: the plugin's, else today)")
     render_cmd.set_defaults(run=run_render)
+    csp = commands.add_parser(
+        "csp", help="give a site built from render's output by another builder (plain "
+                    "MkDocs, Zensical) the pages' Content-Security-Policy")
+    csp.add_argument("site_dir", metavar="SITE_DIR")
+    csp.add_argument("--config", default="mkdocs.yml", metavar="MKDOCS_YML",
+                     help="the config it was built from (default: mkdocs.yml)")
+    csp.set_defaults(run=run_csp)
     return parser
 
 
@@ -339,8 +346,21 @@ def run_render(args):
     except RenderError as error:
         print(f"followup render: {error}", file=sys.stderr)
         return 2 if error.bad_input else 1
-    print(f"wrote {written} files to {args.out}; build them with: "
-          f"mkdocs build -f {Path(args.out) / 'mkdocs.yml'}")
+    config = Path(args.out) / "mkdocs.yml"
+    print(f"wrote {written} files to {args.out}; build them with: mkdocs build -f {config} "
+          f"(or zensical build), then give the pages their Content-Security-Policy with: "
+          f"followup csp SITE_DIR --config {config}")
+    return 0
+
+
+def run_csp(args):
+    from .export import RenderError, add_site_policies
+    try:
+        count = add_site_policies(args.site_dir, args.config)
+    except RenderError as error:
+        print(f"followup csp: {error}", file=sys.stderr)
+        return 2 if error.bad_input else 1
+    print(f"{args.site_dir}: {count} pages given a Content-Security-Policy")
     return 0
 
 

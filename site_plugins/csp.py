@@ -60,7 +60,8 @@ def _alternating(parts):
 def page_values(base_url, scope=None):
     """What the theme's inline scripts print on one page, by expression: Material's (and
     Zensical's) print only where the site lives, relative to the page."""
-    return {"base_url": base_url, "config.extra.scope | d(base_url)": scope or base_url}
+    return {"base_url": base_url, "config.extra.scope | d(base_url)": scope or base_url,
+            "config.extra.scope | d(base_url, true)": scope or base_url}
 
 
 def rendered(theme, values):

@@ -1,6 +1,7 @@
 """`followup render`: the whole guide as plain files that any MkDocs-compatible builder
 can build without our plugin: generated pages, hand-written docs, assets, and a
 mkdocs.yml without the `followup` plugin and with the navigation spelled out."""
+import importlib.util
 import os
 import shutil
 from collections import namedtuple
@@ -13,6 +14,7 @@ from . import render
 from .assets import MissingAssets, site_assets
 from .bounded import BoundedLoader, TooComplex, Unreadable, read_bytes, yaml_problem
 from .browser.dates import OUT_OF_RANGE, in_range, parse_date
+from .csp import add_policies
 from .rules import RulesError, load_rules
 
 MARKER = ".followup-render"  # in every folder render writes to: the files it wrote
@@ -303,6 +305,53 @@ def _without_followup(plugins):
         return {name: options for name, options in plugins.items() if name != "followup"}
     return [plugin for plugin in plugins if plugin != "followup"
             and not (isinstance(plugin, dict) and "followup" in plugin)]
+
+
+def add_site_policies(site_dir, config_path):
+    """`followup csp`: give a site that another builder made from render's output (plain
+    MkDocs, Zensical) the Content-Security-Policy our plugin gives its pages. The theme's
+    templates are those of the builder named in the site's generator tag; `site_url`,
+    `extra.scope` and the theme's `custom_dir` come from the config, as the builder read
+    it. Returns how many pages were given a policy."""
+    site = Path(site_dir)
+    if site.is_symlink() or not (site / "index.html").is_file():
+        raise RenderError(f"{site_dir}: no index.html there: is it a built site?",
+                          bad_input=True)
+    config = _read_config(Path(config_path))
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    custom = _resolved(theme.get("custom_dir"))
+    folders = ([Path(config_path).resolve().parent / custom] if isinstance(custom, str) else [])
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    return add_policies(site, folders + [_builder_templates(site)],
+                        _text_or_none(_resolved(config.get("site_url"))),
+                        _text_or_none(_resolved(extra.get("scope"))))
+
+
+def _builder_templates(site):
+    """The template folder of the theme that built `site`: Zensical's own or Material's."""
+    head = (site / "index.html").read_text(encoding="utf-8", errors="replace")[:10_000]
+    name = "zensical" if 'name="generator" content="zensical' in head else "material"
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RenderError(f"{site}: built with {name}, which is not installed here, so its "
+                          "templates cannot be read")
+    return Path(spec.submodule_search_locations[0]) / "templates"
+
+
+def _resolved(value):
+    """A config value as MkDocs (and Zensical) read it: `!ENV NAME` or `!ENV [NAME…,
+    default]` from the environment."""
+    if not (isinstance(value, Tagged) and value.tag == "!ENV"):
+        return value
+    names = value.value if isinstance(value.value, list) else [value.value]
+    for name in names[:-1] if len(names) > 1 else names:
+        if isinstance(name, str) and os.environ.get(name) is not None:
+            return os.environ[name]
+    return names[-1] if len(names) > 1 else None
+
+
+def _text_or_none(value):
+    return value if isinstance(value, str) and value else None
 
 
 class Tagged:

@@ -33,6 +33,40 @@ def test_rendered_guide_builds_without_the_plugin_into_the_same_pages(tmp_path, 
     assert headings(site) == headings(built_site)
     assert (site / "assets/micropython/micropython.wasm").is_file()
     assert (site / "assets/followup/rules.json").is_file()
+    # The step render's output asks for, after the build: the plugin's policy on every page.
+    assert f"followup csp SITE_DIR --config {out / 'mkdocs.yml'}" in result.stdout
+    assert not policies(site)
+    for _ in range(2):  # running it again changes nothing
+        added = subprocess.run([sys.executable, "-m", "site_plugins.cli", "csp", str(site),
+                                "--config", str(out / "mkdocs.yml")], cwd=ROOT,
+                               capture_output=True, text=True, check=False)
+        assert (added.returncode, added.stderr) == (0, "")
+        assert policies(site) == policies(built_site)
+
+
+def policies(site):
+    """Each page's Content-Security-Policy (the first element of its head), by path."""
+    found = {}
+    for path in site.rglob("*.html"):
+        if path.relative_to(site).parts[0] != "assets":
+            markup = path.read_text(encoding="utf-8")
+            found[str(path.relative_to(site))] = markup.count("Content-Security-Policy"), (
+                markup.split('http-equiv="Content-Security-Policy" content="', 1)[-1]
+                .split('"', 1)[0] if "Content-Security-Policy" in markup else None)
+    return {path: policy for path, policy in found.items() if policy[0]}
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda site: None, "no index.html there: is it a built site?"),
+    (lambda site: site.mkdir(), "no index.html there: is it a built site?"),
+])
+def test_csp_refuses_a_folder_that_is_not_a_built_site(tmp_path, make, message):
+    site = tmp_path / "site"
+    make(site)
+    result = subprocess.run([sys.executable, "-m", "site_plugins.cli", "csp", str(site)],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"followup csp: {site}: {message}\n")
 
 
 @pytest.mark.parametrize("args, env, message", [
