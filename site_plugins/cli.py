@@ -137,6 +137,13 @@ def _parser():
     csp.add_argument("--config", default="mkdocs.yml", metavar="MKDOCS_YML",
                      help="the config it was built from (default: mkdocs.yml)")
     csp.set_defaults(run=run_csp)
+    offline = commands.add_parser(
+        "offline", help="add the service worker and web app manifest to a built site "
+                        "(after building render's output with another builder)")
+    offline.add_argument("site_dir", metavar="SITE_DIR")
+    offline.add_argument("--node-modules", default="node_modules", metavar="DIR",
+                         help="where npm installed Workbox (default: node_modules)")
+    offline.set_defaults(run=run_offline)
     return parser
 
 
@@ -361,6 +368,17 @@ def run_csp(args):
         print(f"followup csp: {error}", file=sys.stderr)
         return 2 if error.bad_input else 1
     print(f"{args.site_dir}: {count} pages given a Content-Security-Policy")
+    return 0
+
+
+def run_offline(args):
+    from .offline import OfflineError, add_offline
+    try:
+        count, size = add_offline(args.site_dir, args.node_modules)
+    except OfflineError as error:
+        print(f"followup offline: {error}", file=sys.stderr)
+        return 2
+    print(f"{args.site_dir}: the service worker precaches {count} files ({size // 1024} KB)")
     return 0
 
 

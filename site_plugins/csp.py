@@ -97,7 +97,8 @@ def policy(script_hashes, pyscript=False, scripts_from="'self'"):
         "img-src 'self' data:",              # Material's icons are data: URIs in its CSS
         "font-src 'self'",
         "connect-src 'self'",
-        "worker-src 'self'",
+        "worker-src 'self'",                 # the site's service worker (sw.js)
+        "manifest-src 'self'",               # its web app manifest
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",

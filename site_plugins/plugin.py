@@ -17,6 +17,7 @@ from .csp import (own_scripts, page_values, rendered, script_source, theme_scrip
                   with_policy, with_preloads_in_head)
 from .export import plan_day
 from .assets import MissingAssets, site_assets
+from .offline import OfflineError, add_offline
 from .rules import RulesError, load_rules
 
 log = logging.getLogger("mkdocs.plugins.followup")
@@ -116,6 +117,16 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
         the build rendered into this page, and only those."""
         values = page_values(self.base_urls.pop(rendered_from, None), self.scope)
         return with_policy(html, rendered(self.theme, values), self.own, self.scripts_from)
+
+    def on_post_build(self, config):
+        # Not under `mkdocs serve`: a worker serving cached files would hide live edits.
+        if self.serving:
+            return
+        try:
+            count, size = add_offline(config.site_dir, self.node_modules, config.site_name)
+        except OfflineError as error:
+            raise PluginError(str(error))
+        log.info(f"followup: service worker precaches {count} files ({size // 1024} KB)")
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.rules_dir))
