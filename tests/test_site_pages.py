@@ -35,14 +35,22 @@ def anchor(cite):
     return cite["source"] + ("-" + cite["section"] if cite["section"] else "")
 
 
+def assert_badges(block, cites, base):
+    """One badge per article, leading to its first section and naming every section."""
+    for cite in words.by_article(cites):
+        link = re.search(r'<a [^>]*href="%ssources/#%s"[^>]*>' % (re.escape(base),
+                                                                   re.escape(anchor(cite))), block)
+        assert link, anchor(cite)
+        assert html.unescape(words.section_heading(cite, RULES)) in html.unescape(link.group(0))
+
+
 @pytest.mark.parametrize("rule", RULES["rules"], ids=[r["id"] for r in RULES["rules"]])
 def test_each_rule_is_on_its_step_page_with_each_part_sourced(built_site, rule):
     block = section(page(built_site, f"steps/{rule['step']}"), rule["id"])
     assert rule["title"] in text(block)
     assert " ".join(rule["text"].split()[:6]) in " ".join(text(block).split())
     for cites in citations.rule_cites(rule).values():
-        for cite in cites:
-            assert f'href="../../sources/#{anchor(cite)}"' in block
+        assert_badges(block, cites, "../../")
     for _, note in words.own_notes(citations.rule_notes(rule)):
         assert " ".join(note.split()[:6]) in " ".join(text(block).split())
 
@@ -54,8 +62,7 @@ def test_each_disagreement_shows_every_position_and_the_default(built_site, disa
     said = text(block)
     for position in disagreement["positions"]:
         assert position["label"] in said and position["summary"] in said
-        for cite in position["sources"]:
-            assert f'href="../sources/#{anchor(cite)}"' in block
+        assert_badges(block, position["sources"], "../")
     default = next(p for p in disagreement["positions"] if p["id"] == disagreement["default"])
     assert default["label"] in said and disagreement["why_default"] in " ".join(said.split())
 
@@ -66,7 +73,8 @@ def test_the_sources_page_names_links_and_locates_every_article(built_site):
         block = section(markup, source["id"])
         citing = [r for r in RULES["rules"] if source["id"] in citations.rule_sources(r)]
         assert f"Cited by {len(citing)} rules" in text(block)
-        assert source["name"] in text(block) and source["title"] in text(block)
+        assert words.source_name(source["id"], RULES) in text(block)
+        assert source["title"] in text(block)
         if source.get("url"):
             assert f'href="{source["url"]}"' in block
         for section_id, heading in source["sections"].items():
