@@ -16,9 +16,9 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 # How each channel's draft is laid out: an email has a subject and can open in an email
 # app; a card or a letter is written or printed, a call is said aloud.
 LAYOUTS = {"email": "email", "handwritten": "card", "printed": "letter", "post": "letter",
-           "phone": "call", "linkedin": "message"}
+           "phone": "call"}
 LAYOUT_WORDS = {"email": "email", "card": "card to write by hand", "letter": "letter to print",
-                "call": "what to say on the phone", "message": "LinkedIn message"}
+                "call": "what to say on the phone"}
 OPEN = ("today", "overdue", "upcoming")
 TO_WORDS = {"interviewers": "[interviewer's name]", "hr": "[your HR contact]",
             "hiring-contact": "[your hiring contact]"}
