@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.config import base, config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from . import render
@@ -118,6 +118,7 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
         values = page_values(self.base_urls.pop(rendered_from, None), self.scope)
         return with_policy(html, rendered(self.theme, values), self.own, self.scripts_from)
 
+    @event_priority(-100)  # last: the worker lists the files as other plugins left them
     def on_post_build(self, config):
         # Not under `mkdocs serve`: a worker serving cached files would hide live edits.
         if self.serving:

@@ -1,6 +1,7 @@
 """Offline and installable: the service worker, the manifest, and a new deploy reaching a
 returning reader. The site is served under a sub-path by a server whose folder can be
 switched from one build to the next, as a deploy does."""
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -9,13 +10,22 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, SUB_PATH, PageLog, chromium_path, serve
+from conftest import BUILD_DAY, ROOT, SUB_PATH, PageLog, chromium_path, serve
 from site_plugins import offline
 from test_widget import open_checklist, wait_ready
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 CSS_MARK = "() => fetch('%sstylesheets/extra.css').then(r => r.text())" \
            ".then(t => /build B/.test(t) ? 'B' : 'A')"
+ODD_FETCHES = "urls => Promise.all(urls.map(u => fetch(u).then(r => r.status)))"
+CACHED_URLS = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    if (name === "followup-state") continue;
+    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+  }
+  return urls;
+}"""
 
 
 # --- the files (no browser) ---------------------------------------------------------
@@ -128,6 +138,11 @@ def test_the_checklist_and_a_guide_page_reload_offline(deploys, context):
     page = controlled_page(context, url + "checklist/")
     page.fill("#fu-company", "Acme")
     page.wait_for_timeout(300)  # saved as typed
+    odd = ["../steps/manifest.webmanifest", "../sw.js/x", "../assets/offline/no-such.js"]
+    assert page.evaluate(ODD_FETCHES, odd) == [404, 404, 404]
+    cached = page.evaluate(CACHED_URLS)
+    assert not [u for u in cached if "no-such" in u or "steps/manifest" in u or "/sw.js" in u]
+    assert len(cached) == len(offline.precache_entries(deploys["a"]))
     context.set_offline(True)
     page.reload()
     wait_ready(page)
@@ -176,6 +191,41 @@ def test_a_new_deploy_reaches_the_reader_within_two_reloads_without_a_mix(deploy
         assert page.input_value("#fu-company") == "Acme"
     finally:
         deploy(deploys, "a")
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory):
+    """render's output built by Zensical, then `followup csp` and `followup offline`."""
+    if importlib.util.find_spec("zensical") is None:
+        pytest.skip("Zensical is not installed (make setup installs the pinned version)")
+    out = tmp_path_factory.mktemp("zensical-offline") / "rendered"
+    followup("render", "--out", str(out), "--today", BUILD_DAY)
+    with open(out / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write(f"site_dir: web{SUB_PATH}\n")
+    subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(out / "mkdocs.yml")],
+                   cwd=out, capture_output=True, check=True)
+    site = out / "web" / SUB_PATH.strip("/")
+    followup("csp", str(site), "--config", str(out / "mkdocs.yml"))
+    followup("offline", str(site))  # last: it hashes the pages as they will be served
+    server, base = serve(site.parent)
+    yield base + SUB_PATH
+    server.shutdown()
+
+
+def followup(*args):
+    return subprocess.run([sys.executable, "-m", "site_plugins.cli", *args], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+
+
+def test_a_zensical_build_with_followup_offline_reloads_offline(zensical_site, context):
+    page = controlled_page(context, zensical_site + "checklist/")
+    page.fill("#fu-company", "Acme")
+    page.wait_for_timeout(300)
+    context.set_offline(True)
+    page.reload()
+    wait_ready(page)
+    assert page.input_value("#fu-company") == "Acme"
+    assert page.log.failed == []
 
 
 def test_a_page_open_during_a_deploy_keeps_its_files_and_is_told(deploys, context):

@@ -16,7 +16,8 @@ const PREFIX = "followup-";
 const CACHE = PREFIX + BUILD;
 const STATE_CACHE = PREFIX + "state";
 const STATE_KEY = new URL("__followup-state__", self.registration.scope).href;
-const PAGE_TIMEOUT = 5000;  // ms
+const PAGE_TIMEOUT = 5000;  // ms: on a network this slow, the cached page comes first
+const PAGE_LOADING = 60000;  // ms a page may take to load before it counts as open
 const BUILD_META = /<meta name="followup-build" content="([0-9a-f]+)">/;
 
 const precache = new workbox.precaching.PrecacheController({cacheName: CACHE});
@@ -71,8 +72,8 @@ async function ofThisBuild(request, response, clientId) {
   const built = BUILD_META.exec(await response.clone().text());
   if (!built || built[1] === BUILD) return response;
   if (clientId) {
-    (await loadState()).pages[clientId] = built[1];
-    saveState();
+    (await loadState()).pages[clientId] = {build: built[1], since: Date.now()};
+    await saveState();
     return response;
   }
   return (await cachedPage(request)) || response;
@@ -124,7 +125,8 @@ async function saveState() {
 }
 
 async function buildOf(clientId) {
-  return (clientId && (await loadState()).pages[clientId]) || BUILD;
+  const page = clientId && (await loadState()).pages[clientId];
+  return page ? page.build : BUILD;
 }
 
 async function retireOlderBuilds() {
@@ -134,23 +136,24 @@ async function retireOlderBuilds() {
   state.retired = older;
   const previous = older.length ? older[older.length - 1].slice(PREFIX.length) : BUILD;
   for (const client of open) {
-    const build = state.pages[client.id] || previous;
-    if (build === BUILD) {
+    const page = state.pages[client.id] || {build: previous, since: Date.now()};
+    if (page.build === BUILD) {
       delete state.pages[client.id];
     } else {
-      state.pages[client.id] = build;
+      state.pages[client.id] = page;
       client.postMessage({type: "followup-updated"});  // the page offers a reload
     }
   }
   await forgetClosedPages();
 }
 
+// A page being loaded is not yet among the open ones: its record is kept for a while.
 async function forgetClosedPages() {
   const open = new Set((await self.clients.matchAll({type: "window"})).map((c) => c.id));
   await loadState();
   const inUse = new Set();
-  for (const id of Object.keys(state.pages)) {
-    if (open.has(id)) inUse.add(PREFIX + state.pages[id]);
+  for (const [id, page] of Object.entries(state.pages)) {
+    if (open.has(id) || Date.now() - page.since < PAGE_LOADING) inUse.add(PREFIX + page.build);
     else delete state.pages[id];
   }
   const gone = state.retired.filter((name) => !inUse.has(name));
