@@ -143,7 +143,7 @@ POSITIONS = {
     "notes-weight=matters": {YP: ["opening", "thank-you"], SEL: ["opening"],
                              COON: ["upon-leaving", "remain-fresh"],
                              MAL: ["opening", "when-to-follow-up"]},
-    "notes-weight=courtesy": {HM: ["conclusion"]},
+    "notes-weight=courtesy": {HM: ["thank-you-notes", "conclusion"]},
     "after-deadline-wait=right-after": {SEL: ["step-four"], COON: ["opening"]},
     "after-deadline-wait=several-days": {MAL: ["when-to-follow-up"]},
     "no-timeline-wait=one-week": {SEL: ["step-four"], YP: ["next-week"]},

@@ -135,6 +135,7 @@ POSITION_CITES = {
     "status-contact=hr-only": {HM: ["when-to-follow-up", "hear-nothing"]},              # F8
     "further-contact=through-hr": {HM: ["hear-nothing"]},                               # F9
     "further-contact=keep-in-touch": {COON: ["first-tasks"]},                           # F9
+    "notes-weight=courtesy": {HM: ["thank-you-notes", "conclusion"]},                   # F21
     "notes-weight=matters": {YP: ["opening", "thank-you"], SEL: ["opening"],             # F21
                              COON: ["upon-leaving", "remain-fresh"],
                              MAL: ["opening", "when-to-follow-up"]},
@@ -168,7 +169,7 @@ TEXTS = [
     ("position:thank-or-sell=simply-thank:summary", ["gratitude"], ["no case to make"]),  # F20
     ("plan:closing-note:timing_note", ["rejection"], ["after asking for feedback"]),
     ("rule:thank-everyone:text", ["(if they sat in"], []),
-    ("rule:send-thank-you:text", ["manners"], []),                                       # F21
+    ("position:notes-weight=courtesy:summary", ["etiquette"], []),                       # F21
     ("rule:status-content:text", [], ["one of the questions where the articles differ"]),  # F22
     ("rule:second-check:text", ["no HR department", "to HR"], ["call HR and"]),
 ]
@@ -326,8 +327,8 @@ DRAFTS = [
      ["where the process stands", "Thank you again for meeting me"],
      ["a point from the interview"]),
     ({"note-medium": "printed"}, {}, THANKS, ["hand it in at HR", "Cheddar Den"], []),
-    ({}, {"via_linkedin": True}, THANKS, ["through their profile instead of an email", "(Coon)"],
-     []),
+    ({}, {"via_linkedin": True}, THANKS, ["through their profile", "(Coon)",
+                                          "one way, not both: the guide's own"], []),
 ]
 
 

@@ -139,8 +139,10 @@ def _thank_you_tip(fill, layout):
         return _advice("Print it, put it in an envelope with their name on it and hand it "
                        "in at HR yourself the same day; the post is too slow", CHEDDAR)
     if fill["linkedin"] and layout == "email":
-        return _advice("You first met on LinkedIn: you may send this as a message through "
-                       "their profile instead of an email, but not as well as one", COON)
+        return "\n".join([_advice("You first met on LinkedIn: a message through their "
+                                   "profile is a suitable way to send this too", COON),
+                           "[Send it one way, not both: the guide's own advice, after Coon's "
+                           "warning against many messages in a short time.]"])
     return ""
 
 
@@ -196,8 +198,8 @@ def _call_to_hr(fill, chosen):
         "%(panel)s. I am still very interested, and I wanted to ask when you expect a "
         "decision to be made." % fill,
         _fit_line(chosen, MALONE),
-        _advice("If interviews are still going on, or they name a date, wait until it has "
-                "passed", CHEDDAR))
+        _advice("If interviews are still going on, relax; if they name a date, wait until "
+                "it has passed", CHEDDAR))
 
 
 def _call_to_panel(fill, chosen):
