@@ -515,7 +515,7 @@ def test_preparing_for_the_next_round_comes_from_the_hiring_managers_debrief_adv
     situation = {"interviewed": "2026-11-16", "next_interview": "2026-11-26"}
     result = planner.plan(rules, situation, TODAY)
     prepared = [item for item in result["items"] if item["rule"] == "prepare-next-round"]
-    assert [(item["round"], item["due"]) for item in prepared] == [(1, "2026-11-24")]
+    assert [(item["round"], item["due"]) for item in prepared] == [(1, "2026-11-25")]
     assert prepared[0]["sources"] == [HM]
 
 

@@ -294,6 +294,13 @@ def test_f22_a_second_check_with_no_hr_department_says_whom_it_calls(rules):
     assert not item["text"].lower().lstrip().startswith(("call hr", "two weeks"))
 
 
+def test_f22_preparing_for_a_next_round_the_next_day_is_dated_and_useful_as_it_says(rules):
+    result = plan_of(rules, NO_TIMELINE, next_interview="2026-11-17")
+    item = items_of(result, "prepare-next-round")[0]
+    assert (item["due"], item["timing"], item["useful_until"]) == (
+        "2026-11-16", "the day before the next interview", "2026-11-17")
+
+
 def test_f18_the_rules_readme_allows_only_combinations_that_say_which_part_is_the_guides():
     readme = " ".join((ROOT / "rules" / "README.md").read_text(encoding="utf-8").split())
     assert "is marked as the guide's own" in readme
