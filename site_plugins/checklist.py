@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from .browser import dates, planner, planview, state, words
 from .csp import script_body
-from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, shipped_modules
+from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, SANITISER, shipped_modules
 from .browser.planview import escape
 
 BASE = "../"  # the checklist page sits one folder below the site root
@@ -58,7 +58,8 @@ def checklist_page(rules, today, bundle):
         '<details id="fu-drafts-box" class="fu-box"><summary>Show drafts of the messages your '
         "plan asks for</summary><p>Starting points in plain words. Edit them here; your "
         'changes are kept with this interview.</p><div id="fu-drafts"></div></details>',
-        "</div>", "", "<script>%s</script>" % EARLY_SCRIPT, "",
+        "</div>", "", '<script src="%s%s"></script>' % (BASE, SANITISER[1]),
+        "<script>%s</script>" % EARLY_SCRIPT, "",
         scripts_html()])
 
 
@@ -98,10 +99,11 @@ def static_plan_html(result, rules):
 
 
 def _static_item_html(item, rules):
-    return ('<li class="fu-item" data-id="%s"><input type="checkbox" class="fu-tick" '
-            'id="tick-%s" disabled><label for="tick-%s" class="fu-item-title">%s</label>'
-            '<p class="fu-meta">%s</p><p class="fu-text">%s</p>%s</li>') % (
-        escape(item["id"]), escape(item["id"]), escape(item["id"]), escape(item["title"]),
+    return ('<li class="fu-item" data-id="%s" data-sources="%s"><input type="checkbox" '
+            'class="fu-tick" id="tick-%s" disabled><label for="tick-%s" class="fu-item-title">'
+            '%s</label><p class="fu-meta">%s</p><p class="fu-text">%s</p>%s</li>') % (
+        escape(item["id"]), escape(" ".join(item["sources"])), escape(item["id"]),
+        escape(item["id"]), escape(item["title"]),
         escape(words.whom_and_how(item) + " \u00b7 " + item["timing"]), escape(item["text"]),
         planview.credits_html(item["cites"], item["own"], rules, BASE, item))
 
@@ -220,20 +222,24 @@ def _choices_html(rules):
 
 
 def toolbar_html():
-    """The calendar file at hand; sharing, moving and clearing the checklist folded away."""
+    """The calendar file and a backup at hand, with where the reader's data lives (filled
+    in by the widget); sharing, copying, importing and clearing folded away."""
     more = (("share", "Copy a share link"), ("copy-plain", "Copy the plan without names"),
-            ("export", "Export all interviews"), ("start-again", "Start again"))
-    return ('<div id="fu-toolbar" class="fu-actions">%s<details class="fu-more"><summary>'
-            'Share, copy, export, import or start again</summary><div class="fu-actions">%s'
-            '<input type="file" id="fu-import" accept="application/json,.json" '
+            ("start-again", "Start again"))
+    return ('<div id="fu-toolbar" class="fu-actions">%s%s<div id="fu-kept" class="fu-kept" '
+            'hidden><p id="fu-kept-text"></p><div id="fu-kept-actions" class="fu-actions">'
+            '</div></div><details class="fu-more"><summary>'
+            'Share, copy, import or start again</summary><div class="fu-actions">%s'
+            '<input type="file" id="fu-import" accept="application/json,.json,text/calendar,.ics" '
             'class="fu-visually-hidden" disabled><label class="md-button fu-import-label" '
-            'for="fu-import">Import interviews</label>'
+            'for="fu-import">Import a backup or calendar file</label>'
             '<div class="fu-field"><label class="fu-label" for="fu-share-url">Share link</label>'
             '<input type="text" id="fu-share-url" readonly placeholder="Press Copy a share link">'
             '</div><div class="fu-row" id="fu-plain-plan-row" hidden><label class="fu-label" '
             'for="fu-plain-plan">The plan without names</label>'
             '<textarea id="fu-plain-plan" rows="8" readonly></textarea></div></div></details>'
             '</div>') % (_button("calendar", "Add to calendar (.ics)"),
+                         _button("export", "Save a backup file"),
                          "".join(_button(action, words) for action, words in more))
 
 
