@@ -1,9 +1,11 @@
 """`followup`: check the rule base, render the guide, plan a reader's follow-up."""
 import argparse
+import codecs
 import json
 import os
 import sys
 import textwrap
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +22,12 @@ FLAGS = {"interviewed": "--interviewed", "decision_by": "--decision-by",
 
 
 MAX_SHOWN = 80  # characters of a bad value quoted in a message; a longer one is cut
+# Arguments read at most: 20 interviewers, 365 days off and a choice per disagreement fit
+# twice over. Counted before argparse, which rescans the whole list for every option.
+MAX_ARGUMENTS = 2000
+# Options whose values are file or folder names: kept as the system gave them, so that
+# under a C locale a name written in UTF-8 still opens.
+PATHS = ("rules", "rules_dir", "out", "config", "site_dir", "node_modules")
 
 
 class Parser(argparse.ArgumentParser):
@@ -36,20 +44,30 @@ class Parser(argparse.ArgumentParser):
     def error(self, message):
         self.exit(2, f"{self.prog}: {message}\n")
 
+    def print_help(self, file=None):
+        # argparse would drop a failed write silently, and --help would exit 0.
+        (file or sys.stdout).write(self.format_help())
+
 
 def _named(action, option_string):
     """How a message names the option: as typed, or the metavar of a positional."""
     return option_string or action.metavar or action.dest
 
 
-def _check_text(parser, name, value):
-    """A value must be text: bytes that are not UTF-8 reach Python as lone surrogates,
-    which no output can encode; a blank value is a mistake (an unset shell variable),
-    never a way to leave an option out."""
+def _checked_text(parser, name, value, path=False):
+    """A value as text. Bytes the system could not decode reach Python as lone
+    surrogates: UTF-8 under a C locale is decoded here (a path is kept as it came, which
+    opens the same file), anything else is refused, as no output could show it. A blank
+    value is a mistake (an unset shell variable), never a way to leave an option out."""
     if any("\ud800" <= char <= "\udfff" for char in value):
-        parser.error(f"{name} {shown(value)}: is not valid UTF-8 text")
+        try:
+            decoded = os.fsencode(value).decode("utf-8")
+        except UnicodeError:
+            parser.error(f"{name} {shown(value)}: is not valid UTF-8 text")
+        value = value if path else decoded
     if not value.strip():
         parser.error(f"{name} {shown(value)}: must not be empty")
+    return value
 
 
 class StoreOnce(argparse.Action):
@@ -61,16 +79,21 @@ class StoreOnce(argparse.Action):
         if self.dest in given:
             parser.error(f"{name}: given twice")
         given.add(self.dest)
-        _check_text(parser, name, value)
-        setattr(namespace, self.dest, value)
+        setattr(namespace, self.dest, _checked_text(parser, name, value, self.dest in PATHS))
 
 
 class AppendText(argparse.Action):
-    """A repeatable option (--interviewer, --holiday, --choose): each value is kept."""
+    """A repeatable option (--interviewer, --holiday, --choose): each value is kept, in
+    a list of its own made at the first value (so never the shared default), appended
+    to in place: n values take time in proportion to n, not n squared."""
 
     def __call__(self, parser, namespace, value, option_string=None):
-        _check_text(parser, _named(self, option_string), value)
-        setattr(namespace, self.dest, [*(getattr(namespace, self.dest) or []), value])
+        value = _checked_text(parser, _named(self, option_string), value)
+        started = vars(namespace).setdefault("_appended", set())
+        if self.dest not in started:
+            started.add(self.dest)
+            setattr(namespace, self.dest, list(getattr(namespace, self.dest) or []))
+        getattr(namespace, self.dest).append(value)
 
 
 def shown(value):
@@ -81,17 +104,65 @@ def shown(value):
     return f"{quoted[:MAX_SHOWN - 2]}…{quoted[-1]} ({len(str(value))} characters)"
 
 
+class QuietStream:
+    """stderr whose writes never fail: when its reader has gone, the message is lost but
+    the exit status still says what happened (a failed write would pass for `| head`)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text):
+        try:
+            return self.stream.write(text)
+        except (OSError, ValueError):
+            return len(text)
+
+    def flush(self):
+        try:
+            self.stream.flush()
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
 def main(argv=None):
     if sys.stderr is None:  # started with stderr closed: messages must not go to stdout
         sys.stderr = open(os.devnull, "w", encoding="utf-8")
     if sys.stdout is None:  # started with stdout closed: nowhere to put what was asked for
         print("followup: there is no standard output to write to", file=sys.stderr)
         return 1
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
-        parser.print_help()
+    stderr, sys.stderr = sys.stderr, QuietStream(sys.stderr)
+    try:
+        _replace_what_cannot_be_written(sys.stdout)
+        return _main(sys.argv[1:] if argv is None else list(argv))
+    finally:
+        sys.stderr = stderr
+
+
+def _replace_what_cannot_be_written(stream):
+    """A character the output's encoding lacks (a cp1252 or ASCII terminal, Python's
+    choice on Windows when output is redirected) shows as '?', never a traceback."""
+    if hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="replace")
+
+
+def _main(argv):
+    refusal = _too_many(argv)
+    if refusal:
+        print(refusal, file=sys.stderr)
         return 2
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "run", None):
+            parser.print_help()
+            return _written(2)
+    except SystemExit as done:  # --help, or a bad argument (already said on stderr)
+        return _written(done.code or 0)
+    except OSError as error:  # the help could not be written
+        return _cannot_write(error)
     try:
         code = args.run(args)
         sys.stdout.flush()
@@ -104,9 +175,34 @@ def main(argv=None):
     except OSError as error:  # the output cannot be written: a full disk, /dev/full
         if error.filename is not None:
             raise  # not the output's (every file we read reports its own problems)
-        _stdout_to_nowhere()
-        print(f"followup: cannot write the output: {error.strerror}", file=sys.stderr)
-        return 1
+        return _cannot_write(error)
+
+
+def _too_many(argv):
+    """One line refusing far more arguments than any plan needs, or None."""
+    if len(argv) <= MAX_ARGUMENTS:
+        return None
+    where = "followup plan" if argv[0] == "plan" else "followup"
+    flags = Counter(arg.split("=", 1)[0] for arg in argv if arg.startswith("-"))
+    flag, times = flags.most_common(1)[0] if flags else ("", 0)
+    given = f" ({shown(flag)[1:-1]} given {times} times)" if times > 1 else ""
+    return f"{where}: {len(argv)} arguments{given}; at most {MAX_ARGUMENTS} arguments"
+
+
+def _written(code):
+    """`code`, once what is in stdout's buffer (say, --help) is written; 1 when it
+    cannot be (a full disk, /dev/full), said on stderr."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        return _cannot_write(error)
+    return code
+
+
+def _cannot_write(error):
+    _stdout_to_nowhere()
+    print(f"followup: cannot write the output: {error.strerror}", file=sys.stderr)
+    return 1
 
 
 def _stdout_to_nowhere():
@@ -234,8 +330,8 @@ def _choices(texts):
         if not equals:
             raise BadInput("--choose", choice, "must be DISAGREEMENT=POSITION")
         if key in choices:
-            raise BadInput("--choose", choice, f"'{key}' is already chosen "
-                                               f"({key}={choices[key]})")
+            raise BadInput("--choose", choice, f"{shown(key)} is already chosen "
+                                               f"({shown(key + '=' + choices[key])[1:-1]})")
         choices[key] = value
     return choices
 
@@ -271,11 +367,16 @@ def _bad_input(flag, value, message):
 
 
 def _formatted(result, rules, today, form):
-    if form == "json":
-        return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    if form == "json":  # escaped where the output cannot hold a name, so JSON stays whole
+        return json.dumps(result, indent=2, ensure_ascii=not _writes_unicode()) + "\n"
     if form == "ics":
         return ics.to_ics(result, rules, today)
     return plan_text(result, rules, today)
+
+
+def _writes_unicode():
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    return codecs.lookup(encoding).name.startswith("utf")
 
 
 def plan_text(result, rules, today):
