@@ -2,7 +2,9 @@
 
 `read_bytes` reads only a regular file, and never more than a set size: a folder, a FIFO
 (which would block), a device such as /dev/zero (which never ends), a dangling symlink or
-a symlink loop is refused with `Unreadable`, whose text says why in words.
+a symlink loop is refused with `Unreadable`, whose text says why in words. A `Budget`
+bounds what many reads take together, counting the bytes read, never the sizes files
+report (a file under /proc reports 0 bytes, however much it holds).
 `BoundedLoader` is PyYAML's SafeLoader with limits on nesting (PyYAML composes
 recursively, so deep nesting overflows the stack) and on alias expansion (a few KB of
 aliases can stand for billions of values, which every walk over the data then visits).
@@ -29,17 +31,34 @@ class Unreadable(Exception):
     """The path cannot be read as a file; the text is the reason, for a located message."""
 
 
-def read_bytes(path, limit=MAX_BYTES):
-    """The content of the regular file at `path`, of at most `limit` bytes."""
+class Budget:
+    """Bytes that reads may still take, all together; `spent` once a read found more."""
+
+    def __init__(self, total=MAX_TOTAL_BYTES):
+        self.total, self.left, self.spent = total, total, False
+
+
+def read_bytes(path, limit=MAX_BYTES, budget=None):
+    """The content of the regular file at `path`, of at most `limit` bytes, and at most
+    what is left of `budget` (which the bytes read are taken from)."""
     fd = _open(path)
     try:
         _check_regular(os.fstat(fd), limit)
-        data = _read_at_most(fd, limit + 1)
+        allowed = limit if budget is None else min(limit, budget.left)
+        data = _read_at_most(fd, allowed + 1)
     finally:
         os.close(fd)
-    if len(data) > limit:
-        raise Unreadable(_too_large(limit))
+    if len(data) > allowed:
+        raise Unreadable(_too_large(limit) if allowed == limit else _past_budget(budget))
+    if budget is not None:
+        budget.left -= len(data)
     return data
+
+
+def _past_budget(budget):
+    budget.spent = True
+    return (f"takes the files read past {budget.total // 1024} KB in all, the most the "
+            "loader reads; the files after it are not read")
 
 
 def _read_at_most(fd, count):

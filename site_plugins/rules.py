@@ -83,11 +83,14 @@ class RulesError(Exception):
 def load_rules(folder="rules"):
     """Read, validate and cross-check every `*.yml` file in `folder`."""
     where, parts, problems, refs = {}, [], [], []
+    budget = bounded.Budget()  # bytes read, whatever sizes the files report
     for path in _rule_files(Path(folder)):
         ctx = s.Context(_display(path), where)
-        parts.append(_read_file(path, ctx))
+        parts.append(_read_file(path, ctx, budget))
         problems += ctx.problems
         refs += ctx.refs
+        if budget.spent:
+            break
     data = _merge(parts)
     if not problems:
         problems = check_meaning(data, refs, where)
@@ -129,10 +132,10 @@ def _display(path):
     return str(path) if relative.startswith("..") else relative.replace(os.sep, "/")
 
 
-def _read_file(path, ctx):
+def _read_file(path, ctx, budget=None):
     """Parse one file into node form and validate its shape; None if unreadable."""
     try:
-        text = bounded.read_bytes(path).decode("utf-8")
+        text = bounded.read_bytes(path, budget=budget).decode("utf-8")
         node = yaml.compose(text, Loader=bounded.BoundedLoader)
     except bounded.Unreadable as error:
         ctx.problems.append((ctx.path, 0, 0, str(error)))

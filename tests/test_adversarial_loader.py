@@ -127,6 +127,26 @@ def test_followup_check_names_a_rules_folder_it_will_not_read(tmp_path, make, me
     assert (result.returncode, result.stderr) == (1, f"{message}\n1 problem(s) in rules\n")
 
 
+def test_the_byte_budget_counts_what_is_read_not_what_files_report(tmp_path, monkeypatch):
+    """1,000 links to /proc/self/maps report 0 bytes each but hold tens of KB: reading
+    stops at 1 MB in all, with one located message, instead of reading them all."""
+    (tmp_path / "rules").mkdir()
+    for number in range(1000):
+        os.symlink("/proc/self/maps", tmp_path / "rules" / f"{number:04}.yml")
+    read = []
+    real_read = bounded.os.read
+    monkeypatch.setattr(bounded.os, "read", lambda fd, n: read.append(real_read(fd, n))
+                        or read[-1])
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RulesError) as raised:
+        load_rules("rules")
+    past = [p for p in raised.value.problems if "past 1024 KB in all" in p]
+    assert len(past) == 1 and past[0].startswith("rules/0") and past[0].endswith(
+        ".yml: takes the files read past 1024 KB in all, the most the loader reads; the "
+        "files after it are not read")
+    assert sum(map(len, read)) <= bounded.MAX_TOTAL_BYTES + 1000
+
+
 def test_a_bad_file_does_not_hide_the_problems_of_the_others(tmp_path):
     (tmp_path / "rules").mkdir()
     os.mkfifo(tmp_path / "rules" / "a.yml")
