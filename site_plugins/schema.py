@@ -23,7 +23,8 @@ MAX_QUOTED = 60  # characters of a value that a message quotes
 # ';', which browsers (and the theme's `striptags`) still decode.
 REFERENCE = re.compile(r"&(?:#[0-9A-Za-z]*;?|[A-Za-z][A-Za-z0-9]*;?)")
 # A source's address: http(s), a host, then only characters that keep a Markdown link whole.
-URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9/._~%!$&*+,;=:@?#-]*)?$")
+URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?"
+                         r"(?:/[A-Za-z0-9/._~%!$&*+,;=:@?#-]*)?$")
 _SCALARS = yaml.SafeLoader("")
 
 
