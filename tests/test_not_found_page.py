@@ -11,7 +11,6 @@ import pytest
 from conftest import SUB_PATH, QuietHandler, build_site
 
 pytestmark = pytest.mark.browser
-SITE_URL = "https://example.org" + SUB_PATH
 
 
 class PagesHandler(QuietHandler):
@@ -33,16 +32,18 @@ class PagesHandler(QuietHandler):
 
 @pytest.fixture(scope="module")
 def pages_url(tmp_path_factory):
-    """The site built for SITE_URL, served from a web root as GitHub Pages would serve it."""
+    """The site built for its address (SITE_URL, which also limits its scripts to its
+    path), served from a web root as GitHub Pages would serve it."""
     site = tmp_path_factory.mktemp("pages") / SUB_PATH.strip("/")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITE_URL", SITE_URL)  # build_site passes the environment on
-        build_site(site)
     handler = type("Handler", (PagesHandler,), {"not_found": site / "404.html"})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site.parent)))
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", origin + SUB_PATH)  # build_site passes the environment on
+        build_site(site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield origin
     server.shutdown()
 
 
