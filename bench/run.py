@@ -125,12 +125,15 @@ def checklist_without_pyscript(browser, base):
         return navigation(page)["loadEventEnd"]
 
 
-def first_time_reader(browser, base):
+def first_time_reader(browser, base, worker=True):
     """Navigation start until the plan for a date the reader typed, as soon as the field
-    took it, is painted."""
-    with fresh_page(browser) as page:
+    took it, is painted (with the service worker installing meanwhile, or blocked)."""
+    with fresh_page(browser, service_workers="allow" if worker else "block") as page:
         page.add_init_script("(%s)(%s)" % (WATCH_PLAN, json.dumps(EXPECTED_CHECK)))
         page.goto(base + "checklist/", wait_until="commit")
+        # early.js keeps what is typed once it runs; typed before, the planner's start
+        # puts the field back to its default (about one load in four here)
+        page.wait_for_selector("#fu-app[data-state]", state="attached")
         page.fill("#fu-interviewed", TYPED.isoformat())
         page.wait_for_function("window.__planPainted", timeout=60_000)
         return page.evaluate("window.__planPainted")
@@ -145,12 +148,29 @@ def returning_reader(browser, base, saved):
 
 
 def warm_reload(browser, base, saved):
-    """The same, reloaded with everything in the browser's cache."""
-    with fresh_page(browser, storage_state=saved) as page:
+    """The same, reloaded with everything in the browser's HTTP cache (no service worker)."""
+    with fresh_page(browser, storage_state=saved, service_workers="block") as page:
         page.goto(base + "checklist/")
         own_and_live(page)
         page.reload()
         return own_and_live(page)
+
+
+def worker_repeat(browser, base, saved):
+    """A later visit (a new tab) served by the service worker the first one installed."""
+    with fresh_page(browser, storage_state=saved) as first:
+        first.goto(base + "checklist/")
+        own_and_live(first)
+        first.wait_for_function(CONTROLLED, timeout=60_000)
+        page = first.context.new_page()
+        first.close()
+        page.goto(base + "checklist/")
+        timings = own_and_live(page)
+        assert navigation(page)["workerStart"] > 0, "the visit was not served by the worker"
+        return timings
+
+
+CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 
 
 def own_and_live(page):
@@ -196,9 +216,24 @@ def saved_reader(browser, base):
 
 # --- other figures -------------------------------------------------------------------------
 
-def transfer(browser, base):
-    """Bytes a cold load of the checklist transfers (as served, gzip) and its requests."""
+def worker_cost(browser, base):
+    """What the service worker adds to a first visit of the checklist: the files it
+    fetches (gzip bytes as served, requests) and when it is ready (ms from navigation)."""
     with fresh_page(browser) as page:
+        sizes = []
+        page.context.on("requestfinished", lambda r: r.service_worker and sizes.append(
+            r.sizes()["responseBodySize"]))
+        page.goto(base + "checklist/")
+        ready = page.evaluate("navigator.serviceWorker.ready.then(() => performance.now())")
+        page.wait_for_function(CONTROLLED, timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        return {"gzip": sum(sizes), "requests": len(sizes), "ready_ms": ready}
+
+
+def transfer(browser, base):
+    """Bytes a cold load of the checklist transfers (as served, gzip) and its requests,
+    the service worker's own fetches left out (see worker_cost)."""
+    with fresh_page(browser, service_workers="block") as page:
         sizes = []
         page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
         page.goto(base + "checklist/")
@@ -309,8 +344,10 @@ def rounds(browser, base, saved):
     kinds = {"plain": lambda: plain_page(browser, base),
              "checklist_floor": lambda: checklist_without_pyscript(browser, base),
              "first_time": lambda: first_time_reader(browser, base),
+             "first_time_no_worker": lambda: first_time_reader(browser, base, worker=False),
              "returning": lambda: returning_reader(browser, base, saved),
-             "warm_reload": lambda: warm_reload(browser, base, saved)}
+             "warm_reload": lambda: warm_reload(browser, base, saved),
+             "worker_repeat": lambda: worker_repeat(browser, base, saved)}
     names, results, loads = list(kinds), dict((name, []) for name in kinds), []
     for number in range(ROUNDS):
         before = os.getloadavg()[0]
@@ -336,6 +373,7 @@ def main():
         saved = saved_reader(browser, base)
         loads, load_average = rounds(browser, base, saved)
         transferred = transfer(browser, base)
+        transferred["worker"] = worker_cost(browser, base)
         updates = update_times(browser, base)
         browser.close()
     scores = {page: [lighthouse(base + path) for _ in range(LIGHTHOUSE_RUNS)]
@@ -357,7 +395,10 @@ def summarise(loads, load_average, transferred, updates, scores, real_build):
                "first_time": spread(loads["first_time"]), "returning_own": spread(returning),
                "returning_live": spread([r["live"] for r in loads["returning"]]),
                "warm_own": spread([r["own"] for r in warm]),
-               "warm_live": spread([r["live"] for r in warm])},
+               "warm_live": spread([r["live"] for r in warm]),
+               "first_time_no_worker": spread(loads["first_time_no_worker"]),
+               "worker_own": spread([r["own"] for r in loads["worker_repeat"]]),
+               "worker_live": spread([r["live"] for r in loads["worker_repeat"]])},
         "ratios": {"returning_to_plain": statistics.median(returning) / floor,
                    "first_time_to_plain": statistics.median(loads["first_time"]) / floor},
         "checklist_bytes": transferred,
@@ -386,8 +427,16 @@ def table(r):
          timed("first_time"), "", ""),
         ("Returning reader: their own plan painted (snapshot)", timed("returning_own"), "", ""),
         ("Returning reader: the live planner ready", timed("returning_live"), "", ""),
-        ("Warm reload: own plan / live planner", "%.0f / %.0f ms" % (
+        ("Warm reload (HTTP cache, no worker): own plan / live planner", "%.0f / %.0f ms" % (
             ms["warm_own"]["median"], ms["warm_live"]["median"]), "", ""),
+        ("Repeat visit served by the service worker: own plan / live planner",
+         "%.0f / %.0f ms" % (ms["worker_own"]["median"], ms["worker_live"]["median"]), "", ""),
+        ("First-time reader, worker blocked (against the first-time row: its cost in time)",
+         timed("first_time_no_worker"), "", ""),
+        ("What the worker adds to a first visit: bytes gzip (requests), ready after",
+         "%.0f KB (%d), %.0f ms" % (r["checklist_bytes"]["worker"]["gzip"] / 1000,
+                                    r["checklist_bytes"]["worker"]["requests"],
+                                    r["checklist_bytes"]["worker"]["ready_ms"]), "", ""),
         ("Returning reader / plain page", "%.2fx" % r["ratios"]["returning_to_plain"],
          "<= 1.3x", _verdict(r["ratios"]["returning_to_plain"] <= 1.3)),
         ("First-time reader / plain page", "%.2fx" % r["ratios"]["first_time_to_plain"],
