@@ -14,6 +14,8 @@ LAZY_MODULES = ("drafts", "ics", "timeline")
 PYSCRIPT = "@pyscript/core/dist"
 MICROPYTHON = "@micropython/micropython-webassembly-pyscript"
 ENGINE = ("micropython.mjs", "micropython.wasm")  # the interpreter's files the page loads
+# The sanitiser that checks a saved snapshot before browser/early.js paints it.
+SANITISER = ("dompurify/dist/purify.min.js", "assets/dompurify/purify.min.js")
 _COMPILED = {}  # sha256 of a module's source -> its .mpy bytes, for `mkdocs serve` rebuilds
 
 
@@ -42,6 +44,9 @@ def site_assets(rules, node_modules):
     files = [("assets/pyscript/" + p.name, p) for p in sorted(core.iterdir())
              if p.is_file() and p.suffix != ".map"]
     files += [("assets/micropython/" + name, engine / name) for name in ENGINE]
+    if not (node_modules / SANITISER[0]).is_file():
+        raise MissingAssets(f"DOMPurify is not in {node_modules}: run `make setup` first")
+    files.append((SANITISER[1], node_modules / SANITISER[0]))
     for path in browser_sources():
         files.append(("assets/followup/" + path.stem + ".mpy", compiled(path)))
     files.append(("assets/followup/rules.json", rules_bundle(rules)))

@@ -7,7 +7,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from site_plugins.browser import draftcheck, ics, planner, state
+from site_plugins.browser import draftcheck, edits, ics, planner, state
 from site_plugins.rules import load_rules
 
 RULES = load_rules(Path(__file__).parent.parent / "rules")
@@ -17,17 +17,17 @@ def record_with(names, ticked, drafts):
     record = state.new_record("i1", state.default_answers("2026-11-16"))
     record["answers"]["interviewers"] = names
     for item_id in ticked:
-        state.set_tick(record, item_id, True, "2026-11-16")
+        edits.set_tick(record, item_id, True, "2026-11-16")
     for draft_id in drafts:
-        state.set_draft(record, draft_id, "Dear them", "2026-11-16")
+        edits.set_draft(record, draft_id, "Dear them", "2026-11-16")
     return record
 
 
 def test_a_tick_records_its_day_and_an_untick_forgets_it():
     record = record_with("Ana", [], [])
-    state.set_tick(record, "thank:ana", True, "2026-11-17")
-    assert state.done_days(record) == {"thank:ana": "2026-11-17"}
-    state.set_tick(record, "thank:ana", False, "2026-11-18")
+    edits.set_tick(record, "thank:ana", True, "2026-11-17")
+    assert edits.done_days(record) == {"thank:ana": "2026-11-17"}
+    edits.set_tick(record, "thank:ana", False, "2026-11-18")
     assert (record["ticked"], record["done_on"]) == ([], {})
 
 
@@ -46,7 +46,7 @@ def test_a_persons_tick_and_draft_follow_them_across_an_edit_of_the_names(old, n
                          ["thank:jon-smith", "thank:bo"])
     before = {"interviewers": old}
     after = {"interviewers": new}
-    state.people_renamed(record, state.interviewer_names(before),
+    edits.people_renamed(record, state.interviewer_names(before),
                          state.interviewer_names(after), planner.person_slugs)
     assert set(record["ticked"]) == kept | {"check-week"}
     assert set(record["drafts"]) == kept == set(record["drafted_on"])
@@ -59,11 +59,11 @@ def test_ticks_and_edit_days_survive_a_save_and_bad_days_are_left_out():
              "done_on": {"thank:ana": "2026-11-16", "check-week": "soon", "gone": "2026-11-17"},
              "drafts": {"thank:ana": "Hi"}, "drafted_on": {"thank:ana": "2026-11-16"}}
     record = state.checked_record(saved, "i1", "2026-11-20", RULES)[0]
-    assert state.done_days(record) == {"thank:ana": "2026-11-16", "check-week": ""}
+    assert edits.done_days(record) == {"thank:ana": "2026-11-16", "check-week": ""}
     assert record["drafted_on"] == {"thank:ana": "2026-11-16"}
     old_page = state.checked_record({"version": 2, "answers": {}, "ticked": ["x"]}, "i2",
                                     "2026-11-20", RULES)[0]
-    assert state.done_days(old_page) == {"x": ""}
+    assert edits.done_days(old_page) == {"x": ""}
 
 
 @pytest.mark.parametrize("text, edited_on, warnings", [

@@ -127,6 +127,7 @@ def test_saved_interviews_past_the_50th_are_kept_listed_and_said(page, site_url)
     assert stored(page, INDEX)["interviews"] == ids
     page.select_option("#fu-which", "y49")
     page.click("button[data-action=delete]")
+    page.click("#fu-notice button[data-action=delete-confirmed]")
     page.reload()
     wait_ready(page)
     assert "C50" in [label.split(",")[0] for label in labels(page)]
@@ -144,6 +145,7 @@ def test_a_saved_index_naming_an_interview_twice_shows_it_once(page, site_url):
     wait_ready(page)
     assert labels(page) == ["Interview, 2026-11-20"]
     page.click("button[data-action=delete]")
+    page.click("#fu-notice button[data-action=delete-confirmed]")
     expect(page.locator("#fu-notice")).to_contain_text("Deleted")
     assert len(records(page)) == 1 and page.log.errors == []
 
@@ -195,6 +197,7 @@ def test_a_link_cannot_plant_an_interview_the_list_cannot_open(page, site_url):
     assert values.count("all") == 1 and values[-1] == "all" and len(values) == 3
     expect(page.locator("#fu-company")).to_have_value("Planted")
     page.click("button[data-action=delete]")
+    page.click("#fu-notice button[data-action=delete-confirmed]")
     assert companies(page) == ["Mine"]
 
 

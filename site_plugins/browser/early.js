@@ -40,11 +40,12 @@
     } catch (error) { /* blocked: nothing found */ }
     return JSON.stringify(found);
   };
-  // A share link's data: taken out of the address bar at once (a reload never applies it
-  // again) and kept for the planner; one too long to be an interview is only measured.
+  // A share link's (or a calendar entry's restore link's) data: taken out of the address
+  // bar at once (a reload never applies it again) and kept for the planner; one too long
+  // to be an interview is only measured.
   function takeLink() {
     var hash = location.hash;
-    if (!/^#(interview|answers)=/.test(hash)) return false;
+    if (!/^#(interview|answers|restore)=/.test(hash)) return false;
     window.followupLink = hash.length <= 20020 ? hash : { tooLong: hash.length };
     history.replaceState(null, "", location.pathname + location.search);
     return true;
@@ -63,6 +64,27 @@
   document.getElementById("fu-form").addEventListener("change", note);
   document.getElementById("fu-status").textContent = "Starting the planner\u2026";
   app.setAttribute("data-state", "starting");
+  // What a snapshot may fill, and how. Another project on the same origin (a GitHub
+  // Pages user site) can write localStorage too, so a snapshot is checked before any of it
+  // is painted: only these places, only plain values, and markup only as DOMPurify
+  // (assets/dompurify/purify.min.js, loaded just before this script) returns it unchanged
+  // under an allow-list of what the planner draws (no timeline: its picture carries a
+  // <style>, and the planner draws it). Anything else and the snapshot is not used.
+  var PLACES = {
+    html: ["fu-plan", "fu-drafts", "fu-which", "fu-choices-fields"],
+    text: ["fu-next", "fu-answers-summary", "fu-warnings"],
+    open: ["fu-answers", "fu-choices", "fu-timeline-box", "fu-drafts-box"]
+  };
+  var PURIFY = {
+    ALLOWED_TAGS: ["body", "a", "abbr", "br", "button", "details", "div", "em", "fieldset", "h3",
+                   "h4", "input", "label", "legend", "li", "option", "p", "section", "span",
+                   "strong", "summary", "textarea", "ul"],
+    ALLOWED_ATTR: ["class", "id", "href", "title", "for", "type", "name", "value",
+                   "checked", "selected", "rows", "hidden", "role", "aria-label",
+                   "aria-describedby", "aria-hidden"],
+    ALLOW_DATA_ATTR: true
+  };
+  var OWN_LINK = /^(?:mailto:|\.\.?\/|#)/;  // the guide's own pages, or an email draft
   var snapshot = null;
   try {
     snapshot = JSON.parse(localStorage.getItem("interview-followup:snapshot"));
@@ -70,6 +92,11 @@
     return;
   }
   if (!snapshot || typeof snapshot !== "object" || snapshot.version !== 2) return;
+  if (!trusted(snapshot)) {  // not what the planner saved: dropped, the planner paints
+    window.followupRemove("interview-followup:snapshot");
+    app.setAttribute("data-painted", "refused");
+    return;
+  }
   if (snapshot.bundle !== app.getAttribute("data-bundle") || snapshot.day !== today()) {
     // Not the reader's plan as of today: say so rather than show the default plan.
     document.getElementById("fu-plan").innerHTML =
@@ -83,6 +110,43 @@
   app.setAttribute("data-painted", "snapshot");
   performance.mark("followup-own-plan");
 
+  function trusted(saved) {
+    var purify = window.DOMPurify;
+    if (!purify || !purify.isSupported) return false;
+    purify.addHook("uponSanitizeAttribute", function (node, data) {
+      if (data.attrName === "href" && !OWN_LINK.test(data.attrValue)) data.keepAttr = false;
+    });
+    // The timeline carries its own <style>: the planner draws it, never a snapshot.
+    if (saved.html && typeof saved.html === "object") delete saved.html["fu-timeline-picture"];
+    if (!own(saved.html, PLACES.html, "string") || !own(saved.text, PLACES.text, "string") ||
+        !own(saved.open, PLACES.open, "boolean") || !own(saved.hidden, null, "boolean") ||
+        !own(saved.values, null, null)) return false;
+    for (var id in saved.html) {
+      purify.sanitize(saved.html[id], PURIFY);
+      if (purify.removed.length) return false;
+    }
+    for (var key in saved.values || {}) {
+      // a choice's radio is not on the page until the choices are painted
+      var field = document.getElementById(key), value = saved.values[key];
+      if ((field && !(field.closest("#fu-form") || key === "fu-which")) ||
+          (typeof value !== "string" && typeof value !== "boolean")) return false;
+    }
+    for (var row in saved.hidden || {}) {
+      var place = document.getElementById(row);
+      if (!place || !(place.closest("#fu-form") || row === "fu-plan-intro" ||
+                      row === "fu-answers")) return false;
+    }
+    return true;
+  }
+  function own(map, places, kind) {
+    if (map === undefined) return true;
+    if (!map || typeof map !== "object" || Array.isArray(map)) return false;
+    for (var id in map) {
+      if (places && places.indexOf(id) < 0) return false;
+      if (kind && typeof map[id] !== kind) return false;
+    }
+    return true;
+  }
   function today() {
     var now = new Date();
     return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());

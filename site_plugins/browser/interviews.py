@@ -1,7 +1,7 @@
 """The interviews' operations: add, delete, start again, undo, and taking interviews in
 from a share link or an import file (added beside the reader's own, or updating one they
 already have: "update mine" or "keep both")."""
-from followup import state, store, view
+from followup import edits, state, store, view
 from followup.page import element, today_iso
 
 
@@ -35,13 +35,30 @@ def add_interview(app):
 
 
 def delete_interview(app):
+    """Ask first, with "Keep it" focused: a second press of Enter never deletes."""
     record = store.current_record(app)
     if record is None or app.current == state.ALL:
         return
+    app.deleting = record["id"]
+    view.notice("Delete \u201c%s\u201d? Its answers, ticks and drafts go from this browser."
+                % state.label(record["answers"]),
+                [("delete-confirmed", "Delete it"), ("keep-everything", "Keep it")],
+                focus="keep-everything")
+
+
+def delete_confirmed(app):
+    """Delete the interview the reader confirmed (with undo); focus goes to the list,
+    which now shows the interview left in its place."""
+    interview_id, app.deleting = app.deleting, None
+    record = app.records.get(interview_id)
+    if record is None:  # gone meanwhile (another tab)
+        view.clear_notice()
+        return
     remember(app)
-    forget(app, record["id"])
+    forget(app, interview_id)
     view.refresh(app)
     view.notice("Deleted \u201c%s\u201d." % state.label(record["answers"]), [("undo", "Undo")])
+    element("fu-which").focus()
 
 
 def forget(app, interview_id):
@@ -81,7 +98,8 @@ def start_again(app):
     view.notice("Start again? This clears your %d interview%s, with their answers, ticks and "
                 "drafts, from this browser. (Export them first if you may want them back after "
                 "you leave this page.)" % (count, "" if count == 1 else "s"),
-                [("clear-everything", "Clear everything"), ("keep-everything", "Keep them")])
+                [("clear-everything", "Clear everything"), ("keep-everything", "Keep them")],
+                focus="keep-everything")
 
 
 def clear_everything(app):
@@ -102,20 +120,24 @@ def take_in(app, entries, where):
     already has updates it when they agree to; anything unusable is set aside and said."""
     added, updated, problems, before, left_out = [], [], [], {}, 0
     room = state.MAX_INTERVIEWS - len(app.order)
+    seen = []
     for entry in entries:
         incoming_id = entry.get("id")
         if len(added) >= room and not (isinstance(incoming_id, str)
                                        and incoming_id in app.records):
             left_out += 1  # no room: not even checked
             continue
-        interview_id = incoming_id if state.usable_id(incoming_id) else store.new_id()
+        # an id this file already used, or none usable: kept as an interview of its own
+        usable = state.usable_id(incoming_id) and incoming_id not in seen
+        interview_id = incoming_id if usable else store.new_id()
+        seen.append(interview_id)
         record, found = state.checked_record(dict(entry, version=state.VERSION), interview_id,
                                              today_iso(), app.rules)
         problems += found
         if record is None:
             continue
         if interview_id in app.records:
-            if app.records[interview_id]["answers"] == record["answers"]:
+            if edits.nothing_new(app.records[interview_id], record):
                 continue
             before[interview_id] = app.records[interview_id]
             updated.append(record)
@@ -124,8 +146,10 @@ def take_in(app, entries, where):
     settle(app, added, updated, before, problems, where, left_out)
 
 
-def settle(app, added, updated, before, problems, where, left_out=0):
-    if updated and len(added) + len(updated) == 1 and where == "The shared link":
+def settle(app, added, updated, before, problems, where, left_out=0, asked=False):
+    """Keep what came in, with undo; a link that would change one of the reader's
+    interviews asks first ("update mine" or "keep both")."""
+    if updated and len(added) + len(updated) == 1 and where.endswith("link") and not asked:
         app.pending = updated[0]
         view.notice("You already have this interview (\u201c%s\u201d). Update yours with the "
                     "shared answers, or keep both?"
@@ -149,12 +173,9 @@ def settle(app, added, updated, before, problems, where, left_out=0):
 
 
 def merge_update(old, new):
-    """An update from outside takes the new answers and keeps the reader's own ticks and
-    drafts where the new record has none."""
-    merged = dict(new)
-    merged["ticked"] = new["ticked"] or old["ticked"]
-    merged["drafts"] = new["drafts"] or old["drafts"]
-    return merged
+    """An update from outside takes the new answers; the reader's ticks are the ones
+    they had and the ones it brings (a restore link's), their own drafts stay."""
+    return edits.merged_record(old, new)
 
 
 def took_in_words(where, added, updated, problems):
@@ -176,7 +197,8 @@ def take_shared(app):
     record = app.pending
     app.pending = None
     if record and record["id"] in app.records:
-        settle(app, [], [record], {record["id"]: app.records[record["id"]]}, [], "The link")
+        settle(app, [], [record], {record["id"]: app.records[record["id"]]}, [], "The link",
+               asked=True)
     elif record:  # deleted meanwhile (in another tab): added instead
         take_in(app, [record], "The shared link")
 

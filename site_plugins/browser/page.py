@@ -10,7 +10,7 @@ class Checklist:
     (widget.py) and passed to whatever reads or changes it."""
     __slots__ = ("rules", "bundle", "records", "order", "unshown", "current", "results",
                  "drawn", "undo", "pending", "snapshot_due", "save_later", "reload_due",
-                 "reload_later", "unsaved", "modules")
+                 "reload_later", "unsaved", "modules", "plans", "deleting", "kept", "nothing_saved")
 
     def __init__(self):
         self.rules = None        # the rules bundle (rules.json)
@@ -21,7 +21,8 @@ class Checklist:
         # MAX_INTERVIEWS), so that saving the index never drops them
         self.unshown = []
         self.current = None      # the interview shown, or state.ALL for all of them merged
-        self.results = {}        # interview id -> its last plan
+        self.results = {}        # interview id -> its last plan, with the reader's ticks
+        self.plans = {}          # interview id -> (day and answers, (plan, problems)): planned once
         self.drawn = {}          # element id -> the markup painted there
         self.undo = None         # (order, records, current) an Undo goes back to
         self.pending = None      # a shared interview waiting for "update mine" or "keep both"
@@ -31,6 +32,9 @@ class Checklist:
         self.reload_later = None
         self.unsaved = {}        # storage keys storage refused, saved again later
         self.modules = {}        # the modules loaded when first needed, by name
+        self.deleting = None     # the interview a "Delete it?" question is about
+        self.kept = None         # the browser's answer to navigator.storage.persist()
+        self.nothing_saved = False  # storage was empty when the page started
 
 
 def element(element_id):

@@ -6,6 +6,7 @@ and one record per interview. Records are versioned; the first version (one inte
 under one key) is migrated. Whatever cannot be used is set aside in the record, never
 dropped, and the reader is told. MicroPython-safe; nothing here raises on bad data.
 """
+from .dates import parse_date
 from .situation import clean_text
 
 VERSION = 2
@@ -13,6 +14,8 @@ PREFIX = "interview-followup:"
 INDEX_KEY = PREFIX + "index"
 SNAPSHOT_KEY = PREFIX + "snapshot"
 LEGACY_KEY = PREFIX + "v1"
+META_KEY = PREFIX + "kept"  # the days of the last backup and of the last backup offer
+BACKUP_EVERY = 7  # days between backup offers (Safari clears storage after 7 days unvisited)
 ALL = "all"  # the index's `current` when the reader looks at every interview at once
 TEXT_FIELDS = ("interviewed", "timeline", "decision_by", "decision_n", "decision_unit",
                "call_back", "call_back_on", "call_back_n", "call_back_unit", "interviewers",
@@ -87,87 +90,6 @@ def new_record(interview_id, answers):
             "set_aside": {}}
 
 
-# --- the reader's ticks and edits -----------------------------------------------------
-
-def done_days(record):
-    """{item id: the day it was ticked, '' if not known}: what planner.with_done takes."""
-    return dict((item_id, record["done_on"].get(item_id, "")) for item_id in record["ticked"])
-
-
-def set_tick(record, item_id, done, today_iso):
-    """Tick (`done`) or untick an item, recording the day of a tick."""
-    record["ticked"] = [t for t in record["ticked"] if t != item_id]
-    record["done_on"].pop(item_id, None)
-    if done:
-        record["ticked"].append(item_id)
-        record["done_on"][item_id] = today_iso
-
-
-def set_draft(record, draft_id, text, today_iso):
-    """Keep the reader's edit of a draft and the day it was made (its day words, such as
-    'today', were true that day)."""
-    record["drafts"][draft_id] = text
-    record["drafted_on"][draft_id] = today_iso
-
-
-def forget_draft(record, draft_id):
-    record["drafts"].pop(draft_id, None)
-    record["drafted_on"].pop(draft_id, None)
-
-
-def people_renamed(record, old_names, new_names, person_slugs):
-    """After the interviewers' names were edited, move each changed person's ticks and
-    edited drafts to their new name, so that fixing a typo loses nothing. Names kept (in
-    any order) keep their own; a name that went is the same person as a name that came
-    when the two differ by a typo or stand on the same line. `person_slugs` is the
-    planner's (how an item id names a person). True when anything moved."""
-    old_slugs = dict(zip(old_names, person_slugs(old_names)))
-    new_slugs = dict(zip(new_names, person_slugs(new_names)))
-    gone = [(i, n) for i, n in enumerate(old_names) if n not in new_slugs]
-    came = [(i, n) for i, n in enumerate(new_names) if n not in old_slugs]
-    moves = dict((":" + old_slugs[a], ":" + new_slugs[b]) for a, b in _same_people(gone, came)
-                 if old_slugs[a] != new_slugs[b])
-    if moves:
-        record["ticked"] = [_moved(t, moves) for t in record["ticked"]]
-        for field in ("done_on", "drafts", "drafted_on"):
-            record[field] = dict((_moved(k, moves), v) for k, v in record[field].items())
-    return bool(moves)
-
-
-def _same_people(gone, came):
-    """(old name, new name) pairs from (line, name) lists: closest spellings first."""
-    scored = sorted((_distance(g[1].lower(), c[1].lower()), gi, ci)
-                    for gi, g in enumerate(gone) for ci, c in enumerate(came))
-    pairs, used_gone, used_came = [], [], []
-    for distance, gi, ci in scored:
-        (old_line, old), (new_line, new) = gone[gi], came[ci]
-        if gi in used_gone or ci in used_came:
-            continue
-        if distance <= max(2, len(old) // 3) or old_line == new_line:
-            pairs.append((old, new))
-            used_gone.append(gi)
-            used_came.append(ci)
-    return pairs
-
-
-def _distance(a, b):
-    """Edits (insert, delete, change a character) that turn a into b."""
-    row = list(range(len(b) + 1))
-    for i, char in enumerate(a):
-        last, row[0] = row[0], i + 1
-        for j, other in enumerate(b):
-            last, row[j + 1] = row[j + 1], min(row[j + 1] + 1, row[j] + 1,
-                                                last + (char != other))
-    return row[-1]
-
-
-def _moved(item_id, moves):
-    """An item id of a person with a new name part: 'thank:jon' -> 'thank:john'."""
-    cut = item_id.rfind(":")
-    tail = item_id[cut:] if cut >= 0 else ""
-    return item_id[:cut] + moves[tail] if tail in moves else item_id
-
-
 # --- answers -> the planner's situation ---------------------------------------------
 
 def situation(answers, interview_id=""):
@@ -195,6 +117,14 @@ def situation(answers, interview_id=""):
     return result, problems
 
 
+def clean_answers(answers):
+    """The answers with the words that travel (company, role, the reader's name) on one
+    line, free of control, text-direction and zero-width characters: for drafts, email
+    subjects and file names."""
+    return dict(answers, company=clean_text(answers["company"]),
+                role=clean_text(answers["role"]), me=clean_text(answers["me"]))
+
+
 def interviewer_names(answers):
     """The interviewers' names as the planner takes them: one per line, cleaned."""
     names = [clean_text(line) for line in answers["interviewers"].split("\n")]
@@ -215,8 +145,8 @@ def _dates(text):
 
 def label(answers):
     """How an interview is named in the reader's list: 'Analyst at Acme, 16 Nov 2026'."""
-    who = " at ".join(part.strip() for part in (answers["role"], answers["company"])
-                      if part.strip())
+    who = " at ".join(clean_text(part) for part in (answers["role"], answers["company"])
+                      if clean_text(part))
     return (who or "Interview") + ", " + (answers["interviewed"] or "no date yet")
 
 
@@ -350,6 +280,25 @@ def checked_index(data, known_ids):
     if current != ALL and current not in order:
         current = order[0] if order else None
     return {"version": VERSION, "interviews": order[:MAX_INTERVIEWS], "current": current}
+
+
+def checked_meta(data):
+    """What the checklist remembers about keeping the reader's data safe: the day of the
+    last backup (a backup or calendar file saved) and of the last backup offer."""
+    meta = {"version": VERSION, "backup": "", "offered": ""}
+    for key in ("backup", "offered"):
+        value = data.get(key) if isinstance(data, dict) else None
+        if isinstance(value, str) and len(value) == 10 and _is_day(value):
+            meta[key] = value
+    return meta
+
+
+def backup_due(meta, today_iso):
+    """Whether to offer a backup today (to a reader whose browser has not promised to
+    keep their data): the first time, then once a week has passed since both the last
+    backup and the last offer."""
+    last = max(meta["backup"], meta["offered"])
+    return not last or (parse_date(today_iso) - parse_date(last)).days >= BACKUP_EVERY
 
 
 def saved_index(order, current):

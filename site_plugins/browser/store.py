@@ -104,6 +104,7 @@ def load_all(app, first=True):
         problems += migrate_first_version(app)
     index = state.checked_index(data, app.order)
     app.current = index["current"] or (app.order[0] if app.order else None)
+    nothing_saved = not app.order and not app.unshown and data is None
     if not app.order:
         record = state.new_record(new_id(), state.default_answers(today_iso()))
         if first:
@@ -112,7 +113,7 @@ def load_all(app, first=True):
             app.records[record["id"]] = record
             app.order.append(record["id"])
         app.current = record["id"]
-    return problems, beyond
+    return problems, beyond, nothing_saved
 
 
 def beyond_words(beyond):
@@ -199,6 +200,7 @@ def save_snapshot(app):
     hidden = form.conditional_rows()
     hidden.update({"fu-plan-intro": True, "fu-answers": app.current == state.ALL})
     drawn = dict(app.drawn, **{"fu-which": view.interview_options(app)})
+    drawn.pop("fu-timeline-picture", None)  # the planner draws it (early.js paints no style)
     texts = dict((key, str(element(key).textContent)) for key in
                  ("fu-next", "fu-answers-summary", "fu-warnings"))
     opened = dict((box, bool(element(box).open)) for box in view.FOLDED)

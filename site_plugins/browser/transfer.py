@@ -5,13 +5,15 @@ import json
 from pyscript import document, window
 from pyscript.ffi import create_proxy, to_js
 
-from followup import interviews, planner, planview, state, store, view
+from followup import interviews, keeping, planner, planview, state, store, view
 from followup.page import element, today
 
 
-MAX_FRAGMENT = 20000     # characters of a share link's data: far more than any interview needs
+MAX_FRAGMENT = 20000     # characters of a link's data: far more than any interview needs
 MAX_IMPORT = 512 * 1024  # bytes of an import file
 SHARE_PREFIXES = ("#interview=", "#answers=")  # this version's links, and the first's
+RESTORE_PREFIX = "#restore="  # a calendar event's link back: answers and ticks
+MAX_NAME = 60            # characters of a download's name, before its extension
 
 
 def download(filename, text, mime):
@@ -27,28 +29,45 @@ def download(filename, text, mime):
 
 
 def download_calendar(app):
-    """A calendar file of what is still to do: ticked items left out."""
-    shown = app.order if app.current == state.ALL else [app.current]
-    results = [still_to_do(app.results[i], app.records[i]["ticked"])
-               for i in shown if app.results.get(i)]
+    """A calendar file of what is still to do (what is done is left out), each event
+    with the link that brings its interview back (restore_link)."""
+    shown = [i for i in (app.order if app.current == state.ALL else [app.current])
+             if app.results.get(i)]
+    results = [app.results[i] for i in shown]
     if not [item for r in results for item in r["items"] if item["due"]
             and item["state"] in ("upcoming", "today", "overdue")]:
         view.notice("There is nothing left to put in your calendar for this plan.")
         return
     company = state.label(app.records[shown[0]]["answers"]) if len(shown) == 1 else "all"
-    name = "interview-follow-up-%s.ics" % (planner.slug(company) or "interview")
+    name = "interview-follow-up-%s.ics" % file_part(company)
+    links = [restore_link(app.records[i]) for i in shown]
     view.with_module(app, "ics", lambda ics: download(
-        name, ics.to_ics(results, app.rules, today()), "text/calendar"))
+        name, ics.to_ics(results, app.rules, today(), links), "text/calendar"))
+    keeping.backed_up(app)
 
 
-def still_to_do(result, ticked):
-    return dict(result, items=[item for item in result["items"] if item["id"] not in ticked])
+def file_part(words):
+    """Words as part of a file name that every system takes: ASCII letters, digits and
+    hyphens, at most MAX_NAME characters."""
+    return planner.slug(words)[:MAX_NAME].strip("-") or "interview"
+
+
+def restore_link(record):
+    """This page's address with the interview's answers and the reader's ticks in the
+    fragment (never sent to the server): opened in any browser, it brings the plan back."""
+    data = state.percent_encoded(json.dumps(state.restore_data(record)))
+    return page_address() + RESTORE_PREFIX + data
+
+
+def page_address():
+    return str(window.location.href).split("#")[0]
 
 
 def export_all(app):
     records = [app.records[i] for i in app.order]
     download("interview-follow-up.json", json.dumps(state.export_data(records)),
              "application/json")
+    keeping.backed_up(app)
     view.announce("Exported %d interview%s." % (len(records), "" if len(records) == 1 else "s"))
 
 
@@ -57,7 +76,7 @@ def share_link(app):
     if record is None:
         return
     data = state.percent_encoded(json.dumps(state.share_data(record)))
-    url = str(window.location.href).split("#")[0] + SHARE_PREFIXES[0] + data
+    url = page_address() + SHARE_PREFIXES[0] + data
     element("fu-share-url").value = url
     copy_text(url)
     view.announce("Share link ready. It holds this interview's answers, names included; anyone "
@@ -73,7 +92,7 @@ def copy_without_names(app):
         return
     names = [item["name"] for item in result["items"] if item["name"]]
     aliases = dict((name, "Interviewer %d" % (names.index(name) + 1)) for name in names)
-    text = planview.plan_text(result, today(), record["ticked"], aliases)
+    text = planview.plan_text(result, today(), aliases)
     element("fu-plain-plan").value = text
     element("fu-plain-plan-row").hidden = False
     copy_text(text)
@@ -89,24 +108,32 @@ def copy_text(text):
 
 def open_share_link(app):
     """A share link adds its interview beside the reader's own (or offers to update the
-    same one)."""
+    same one); so does a restore link, with the reader's ticks."""
     link = getattr(window, "followupLink", None)  # put there by browser/early.js, out of the address bar
     window.followupLink = None
     if not link:
         return
+    restoring = isinstance(link, str) and link.startswith(RESTORE_PREFIX)
+    where = "The link from your calendar" if restoring else "The shared link"
     if not isinstance(link, str):
-        view.notice("The shared link could not be read: it is far too long to be one interview "
+        view.notice("The link could not be read: it is far too long to be one interview "
                     "(%d characters). Your own interviews are unchanged." % int(link.tooLong))
         return
-    prefix = [p for p in SHARE_PREFIXES if link.startswith(p)]
-    text, problem = state.percent_decoded(link[len(prefix[0]):], MAX_FRAGMENT)
-    data, problem = store.parsed(text) if text is not None else (None, problem)
-    shared, problem = state.shared_record(data) if data is not None else (None, problem)
-    if shared is None:
-        view.notice("The shared link could not be read: %s. Your own interviews are unchanged."
-                    % problem)
+    record, problem = linked_record(link[link.index("=") + 1:], restoring)
+    if record is None:
+        view.notice("%s could not be read: %s. Your own interviews are unchanged."
+                    % (where, problem))
         return
-    interviews.take_in(app, [shared], "The shared link")
+    interviews.take_in(app, [record], where)
+
+
+def linked_record(fragment, restoring):
+    """(interview, None) from a link's data, or (None, why)."""
+    text, problem = state.percent_decoded(fragment, MAX_FRAGMENT)
+    data, problem = store.parsed(text) if text is not None else (None, problem)
+    if data is None:
+        return None, problem
+    return state.restored_record(data) if restoring else state.shared_record(data)
 
 
 def import_file(app, event):
@@ -123,7 +150,11 @@ def import_file(app, event):
 
     def loaded(_):
         event.target.value = ""
-        data, problem = store.parsed(str(reader.result))
+        text = str(reader.result)
+        if text.lstrip("\ufeff").startswith("BEGIN:VCALENDAR"):
+            view.with_module(app, "ics", lambda ics: import_calendar(app, ics, text))
+            return
+        data, problem = store.parsed(text)
         records, problem = state.imported_records(data) if data is not None else (None, problem)
         if records is None:
             view.notice("The file could not be imported: %s. Nothing was changed." % problem)
@@ -131,3 +162,20 @@ def import_file(app, event):
         interviews.take_in(app, records, "The file")
     reader.onload = create_proxy(loaded)
     reader.readAsText(chosen)
+
+
+def import_calendar(app, ics, text):
+    """A calendar file this checklist made brings back the interviews its events link to."""
+    records, problems = [], []
+    for link in ics.links_in(text, RESTORE_PREFIX)[:state.MAX_INTERVIEWS]:
+        record, problem = linked_record(link[link.index(RESTORE_PREFIX) + len(RESTORE_PREFIX):],
+                                        True)
+        if record is None:
+            problems.append(problem)
+        else:
+            records.append(record)
+    if not records:
+        view.notice("The calendar file could not be imported: %s. Nothing was changed." % (
+            problems[0] if problems else "it holds no plan made by this checklist"))
+        return
+    interviews.take_in(app, records, "The calendar file")

@@ -3,11 +3,12 @@ the parts whose markup changed), the list of interviews, the status line read ou
 screen readers, the notices with their buttons, and the modules loaded when a folded part
 first needs them."""
 import asyncio
+import json
 
 from pyscript import document, fetch, window
 from pyscript.ffi import to_js
 
-from followup import form, planner, planview, state, store
+from followup import draftcheck, edits, form, planner, planview, state, store
 from followup.page import element, today, today_iso
 
 
@@ -70,6 +71,18 @@ def plan_for(app, record):
 
 
 def try_plan(app, answers, interview_id):
+    """(plan, problems) for these answers today: planned once, then kept until the
+    answers or the day change (a tick in "All my interviews" plans nothing again)."""
+    key = today_iso() + json.dumps(answers)
+    kept = app.plans.get(interview_id)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    outcome = _planned(app, answers, interview_id)
+    app.plans[interview_id] = (key, outcome)
+    return outcome
+
+
+def _planned(app, answers, interview_id):
     situation, problems = state.situation(answers, interview_id)
     if problems:
         return None, problems
@@ -79,14 +92,23 @@ def try_plan(app, answers, interview_id):
         return None, error.problems
 
 
+def done_plan(app, record):
+    """The interview's plan with the reader's ticks (planner.with_done), kept in
+    app.results for the calendar and the copies; (plan, problems with the answers)."""
+    result, problems = plan_for(app, record)
+    if result is not None:
+        result = planner.with_done(result, edits.done_days(record))
+    app.results[record["id"]] = result
+    return result, problems
+
+
 def redraw(app):
     """Plan and draw what is shown: one interview, or all of them merged."""
     if app.current == state.ALL:
         draw_all(app)
         return
     record = store.current_record(app)
-    result, problems = plan_for(app, record)
-    app.results[record["id"]] = result
+    result, problems = done_plan(app, record)
     if problems:
         form.show_errors(problems)
         announce("Please check the highlighted answer; your plan is kept as it was.")
@@ -97,22 +119,34 @@ def redraw(app):
 
 def draw_one(app, record, result, fresh):
     day = today()
-    paint(app, {"fu-plan": planview.plan_html(result, app.rules, day, record["ticked"])})
+    paint(app, {"fu-plan": planview.plan_html(result, app.rules, day)})
     if element("fu-timeline-box").open:  # what is folded away is drawn when opened
         with_module(app, "timeline", lambda timeline: paint(app, {"fu-timeline-picture": (
             timeline.timeline_svg(result["items"], result["interview"]["interviewed"],
                                   "widget-tl", day))}))
     if element("fu-drafts-box").open:
         with_module(app, "drafts", lambda drafts: paint(app, {"fu-drafts": planview.drafts_html(
-            drafts.drafts(record["answers"], result, day), record["drafts"],
-            state.percent_encoded)}))
+            drafts.drafts(state.clean_answers(record["answers"]), result, day), record["drafts"],
+            state.percent_encoded, lambda draft_id, text: draft_warnings(record, draft_id, text))}))
     element("fu-warnings").textContent = " ".join(result["warnings"])
-    element("fu-next").textContent = planview.next_words(result, day, record["ticked"])
+    element("fu-next").textContent = planview.next_words(result, day)
     element("fu-answers-summary").textContent = state.label(record["answers"])
     element("fu-plan-intro").hidden = True
     if fresh:
-        to_do = [item for item in result["items"] if item["state"] != "missed"]
-        announce("Plan updated: %d step%s to do." % (len(to_do), "" if len(to_do) == 1 else "s"))
+        announce("Plan updated: %s." % planview.count_words(result))
+
+
+def show_draft_warnings(record, draft_id, text):
+    """Redraw what to check in a draft as the reader edits it."""
+    place = element("fu-draft-%s-check" % draft_id)
+    if place:
+        place.innerHTML = planview.draft_warnings_html(draft_warnings(record, draft_id, text))
+
+
+def draft_warnings(record, draft_id, text):
+    """What to check in a draft before sending it: gaps, and day words gone stale in an
+    edit made on an earlier day."""
+    return draftcheck.draft_warnings(text, record["drafted_on"].get(draft_id), today())
 
 
 def seed_painted(app):
@@ -138,21 +172,14 @@ def draw_all(app):
     plans = []
     for interview_id in app.order:
         record = app.records[interview_id]
-        result = plan_for(app, record)[0]
-        app.results[interview_id] = result
+        result = done_plan(app, record)[0]
         if result is not None:
             plans.append((interview_id, state.label(record["answers"]), result))
     result = planner.merged(plans)
-    ticked = all_ticks(app)
-    paint(app, {"fu-plan": planview.plan_html(result, app.rules, day, ticked)})
-    element("fu-next").textContent = planview.next_words(result, day, ticked)
+    paint(app, {"fu-plan": planview.plan_html(result, app.rules, day)})
+    element("fu-next").textContent = planview.next_words(result, day)
     element("fu-warnings").textContent = ""
-    announce("All your interviews: %d steps." % len(result["items"]))
-
-
-def all_ticks(app):
-    return [interview_id + "~" + item_id for interview_id in app.order
-            for item_id in app.records[interview_id]["ticked"]]
+    announce("All your interviews: %s." % planview.count_words(result))
 
 
 # --- what the reader is told ---------------------------------------------------------
@@ -161,19 +188,31 @@ def announce(text):
     element("fu-status").textContent = text
 
 
-def notice(text, actions=()):
+def notice(text, actions=(), focus=None):
     """Tell the reader what happened to their data, with buttons for any choice, where
-    they can see it (the button they pressed may be far down the page)."""
+    they can see it (the button they pressed may be far down the page). With `focus`
+    (an action), that button takes the focus; clear_notice gives it back."""
     element("fu-notice-text").textContent = text
     element("fu-notice-actions").innerHTML = "".join(
         '<button type="button" class="md-button" data-action="%s">%s</button>'
         % (action, planview.escape(words)) for action, words in actions)
     element("fu-notice").hidden = False
     element("fu-notice").scrollIntoView(to_js({"block": "center"}))
+    if focus:
+        opener = document.activeElement
+        action = opener.getAttribute("data-action") if opener else None
+        element("fu-notice").setAttribute("data-return", str(action or ""))
+        element("fu-notice-actions").querySelector('[data-action="%s"]' % focus).focus()
 
 
 def clear_notice():
+    """Put the notice away; focus goes back to the button that asked, if any."""
     element("fu-notice").hidden = True
+    action = element("fu-notice").getAttribute("data-return")
+    element("fu-notice").setAttribute("data-return", "")
+    opener = document.querySelector('#fu-app [data-action="%s"]' % action) if action else None
+    if opener and not opener.hidden:
+        opener.focus()
 
 
 # --- which interview is shown ---------------------------------------------------------

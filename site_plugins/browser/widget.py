@@ -8,8 +8,9 @@ import json
 from pyscript import document, window
 from pyscript.ffi import create_proxy
 
-from followup import form, interviews, state, store, transfer, view
-from followup.page import Checklist, element
+from followup import edits, form, interviews, keeping, planner, planview, state, store, \
+    transfer, view
+from followup.page import Checklist, element, today, today_iso
 
 
 # The buttons' data-action, and what each does (each is given the state).
@@ -17,9 +18,11 @@ ACTIONS = {"start-again": interviews.start_again, "calendar": transfer.download_
            "export": transfer.export_all, "share": transfer.share_link,
            "copy-plain": transfer.copy_without_names, "add": interviews.add_interview,
            "delete": interviews.delete_interview, "undo": interviews.undo,
+           "delete-confirmed": interviews.delete_confirmed,
            "take-shared": interviews.take_shared, "keep-both": interviews.keep_both,
            "clear-everything": interviews.clear_everything,
-           "keep-everything": lambda app: view.clear_notice()}
+           "keep-everything": lambda app: view.clear_notice(),
+           "backup-later": keeping.later}
 
 
 def listen(app, element_id, kind, handler):
@@ -51,7 +54,7 @@ def begin(app):
     app.reload_later = create_proxy(lambda *_: store.reloaded(app))
     app.rules = json.load(open("rules.json"))
     app.bundle = str(element("fu-app").getAttribute("data-bundle"))
-    problems, beyond = store.load_all(app)
+    problems, beyond, nothing_saved = store.load_all(app)
     typed = typed_early()
     view.show_view(app, typed)
     view.seed_painted(app)
@@ -67,6 +70,8 @@ def begin(app):
     if said:
         view.notice(" ".join(said))
     transfer.open_share_link(app)
+    keeping.start(app, nothing_saved)
+    keeping.offer_backup(app)
     for event_kind, handler in (("input", on_form_change), ("change", on_form_change)):
         listen(app, "fu-form", event_kind, handler)
     listen(app, "fu-plan", "change", on_tick)
@@ -95,8 +100,12 @@ def on_form_change(app, event):
         return
     form.show_conditional_fields()
     record = store.current_record(app)
+    names = state.interviewer_names(record["answers"])
     record["answers"] = form.read_answers(app)
+    edits.people_renamed(record, names, state.interviewer_names(record["answers"]),
+                         planner.person_slugs)  # a corrected name keeps its tick and draft
     view.redraw(app)
+    keeping.ask(app)
     store.save_record(app, record)
     if event.target.id in ("fu-company", "fu-role", "fu-interviewed"):
         element("fu-which").innerHTML = view.interview_options(app)
@@ -112,12 +121,18 @@ def on_tick(app, event):
     record = app.records.get(interview_id)
     if record is None:
         return
-    item_id = str(target.getAttribute("data-id"))
-    record["ticked"] = [t for t in record["ticked"] if t != item_id]
-    if target.checked:
-        record["ticked"].append(item_id)
+    item_id, tick_id, done = str(target.getAttribute("data-id")), str(target.id), target.checked
+    title = str(target.labels[0].textContent) if target.labels.length else "This step"
+    edits.set_tick(record, item_id, bool(done), today_iso())
     store.save_record(app, record)
+    keeping.ask(app)
     view.redraw(app)
+    ticked = element(tick_id)  # drawn again, perhaps in another group: focus stays on it
+    if ticked:
+        ticked.focus()
+    result = app.results.get(app.current) if app.current != state.ALL else None
+    view.announce("%s %s. %s" % ("Done:" if done else "Back on your list:", title, (
+        planview.next_words(result, today()) if result else "")))
     store.save_snapshot_soon(app)
 
 
@@ -127,8 +142,9 @@ def on_draft_edit(app, event):
     record = store.current_record(app)
     if draft_id is None or record is None:
         return
-    record["drafts"][str(draft_id)] = str(target.value)
+    edits.set_draft(record, str(draft_id), str(target.value), today_iso())
     store.save_record(app, record)
+    view.show_draft_warnings(record, str(draft_id), str(target.value))
     mail = target.closest("details").querySelector("a[data-subject]")
     if mail:  # the email app gets what the reader now sees
         mail.href = "mailto:?subject=%s&body=%s" % (
@@ -165,6 +181,6 @@ def on_switch(app, event):
 
 def reset_draft(app, draft_id):
     record = store.current_record(app)
-    record["drafts"].pop(draft_id, None)
+    edits.forget_draft(record, draft_id)
     store.save_record(app, record)
     view.redraw(app)
