@@ -10,9 +10,8 @@ import material
 import pytest
 
 from conftest import SUB_PATH, build_site, serve
-from site_plugins.csp import (INLINE_SCRIPT, add_policies, known_script_hashes, own_scripts,
-                              page_values, policy, rendered, script_source, theme_scripts,
-                              with_policy)
+from site_plugins.csp import (known_script_hashes, own_scripts, page_values, policy, rendered,
+                              script_source, theme_scripts, with_policy)
 from test_site_browser import crawl
 from test_widget import fill, more_actions, open_box, open_checklist
 

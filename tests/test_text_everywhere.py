@@ -10,7 +10,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import ROOT, build_site, project_copy
+from conftest import build_site, project_copy
 from site_plugins.rules import RulesError, load_rules
 
 # Every field of the rule format that a reader sees, by the entry that holds it.
