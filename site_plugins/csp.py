@@ -134,14 +134,18 @@ def with_policy(html, theme=(), own=(), scripts_from="'self'"):
 def add_policies(site_dir, template_dirs, site_url=None, scope=None):
     """Give every page of a site built without our plugin its policy, as the plugin
     would: each page's base_url from where it lies (404.html: the site's path, as MkDocs
-    and Zensical print it). Returns how many pages were given one."""
+    and Zensical print it). Returns how many pages were given one; a page that is not
+    UTF-8 raises ValueError naming it."""
     site, theme, own = Path(site_dir), theme_scripts(template_dirs), own_scripts()
     count = 0
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site)
         if relative.parts[0] == "assets" or path.is_symlink() or not path.is_file():
             continue
-        html = path.read_text(encoding="utf-8")
+        try:
+            html = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ValueError(f"{relative.as_posix()}: not UTF-8 text") from None
         values = page_values(base_url_of(relative, site_url), scope)
         path.write_text(with_policy(html, rendered(theme, values), own,
                                     script_source(site_url)), encoding="utf-8")

@@ -322,9 +322,14 @@ def add_site_policies(site_dir, config_path):
     custom = _resolved(theme.get("custom_dir"))
     folders = ([Path(config_path).resolve().parent / custom] if isinstance(custom, str) else [])
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    return add_policies(site, folders + [_builder_templates(site)],
-                        _text_or_none(_resolved(config.get("site_url"))),
-                        _text_or_none(_resolved(extra.get("scope"))))
+    try:
+        return add_policies(site, folders + [_builder_templates(site)],
+                            _text_or_none(_resolved(config.get("site_url"))),
+                            _text_or_none(_resolved(extra.get("scope"))))
+    except ValueError as error:
+        raise RenderError(f"{site_dir}/{error}", bad_input=True)
+    except OSError as error:
+        raise RenderError(f"cannot write {error.filename}: {error.strerror or error}")
 
 
 def _builder_templates(site):

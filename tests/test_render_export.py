@@ -56,9 +56,16 @@ def policies(site):
     return {path: policy for path, policy in found.items() if policy[0]}
 
 
+def page_not_utf8(site):
+    (site / "x").mkdir(parents=True)
+    (site / "index.html").write_text("<html><head></head></html>")
+    (site / "x" / "index.html").write_bytes(b"<html>\xff</html>")
+
+
 @pytest.mark.parametrize("make, message", [
-    (lambda site: None, "no index.html there: is it a built site?"),
-    (lambda site: site.mkdir(), "no index.html there: is it a built site?"),
+    (lambda site: None, ": no index.html there: is it a built site?"),
+    (lambda site: site.mkdir(), ": no index.html there: is it a built site?"),
+    (page_not_utf8, "/x/index.html: not UTF-8 text"),
 ])
 def test_csp_refuses_a_folder_that_is_not_a_built_site(tmp_path, make, message):
     site = tmp_path / "site"
@@ -66,7 +73,7 @@ def test_csp_refuses_a_folder_that_is_not_a_built_site(tmp_path, make, message):
     result = subprocess.run([sys.executable, "-m", "site_plugins.cli", "csp", str(site)],
                             cwd=ROOT, capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout, result.stderr) == (
-        2, "", f"followup csp: {site}: {message}\n")
+        2, "", f"followup csp: {site}{message}\n")
 
 
 @pytest.mark.parametrize("args, env, message", [
