@@ -127,6 +127,11 @@ class QuietStream:
         return getattr(self.stream, name)
 
 
+def _in_words(value):
+    """A value inside a message's own words: as it is when short, else as `shown`."""
+    return value if len(repr(value)) <= MAX_SHOWN else shown(value)
+
+
 def main(argv=None):
     if sys.stderr is None:  # started with stderr closed: messages must not go to stdout
         sys.stderr = open(os.devnull, "w", encoding="utf-8")
@@ -185,7 +190,7 @@ def _too_many(argv):
     where = "followup plan" if argv[0] == "plan" else "followup"
     flags = Counter(arg.split("=", 1)[0] for arg in argv if arg.startswith("-"))
     flag, times = flags.most_common(1)[0] if flags else ("", 0)
-    given = f" ({shown(flag)[1:-1]} given {times} times)" if times > 1 else ""
+    given = f" ({_in_words(flag)} given {times} times)" if times > 1 else ""
     return f"{where}: {len(argv)} arguments{given}; at most {MAX_ARGUMENTS} arguments"
 
 
@@ -331,7 +336,7 @@ def _choices(texts):
             raise BadInput("--choose", choice, "must be DISAGREEMENT=POSITION")
         if key in choices:
             raise BadInput("--choose", choice, f"{shown(key)} is already chosen "
-                                               f"({shown(key + '=' + choices[key])[1:-1]})")
+                                               f"({_in_words(key + '=' + choices[key])})")
         choices[key] = value
     return choices
 
