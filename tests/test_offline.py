@@ -239,5 +239,13 @@ def test_a_page_open_during_a_deploy_keeps_its_files_and_is_told(deploys, contex
         assert old.evaluate(CSS_MARK % "../") == "A"
         other.reload()
         assert other.evaluate(CSS_MARK % "../../") == "B"
+        old.close()
+        other.reload()  # the old build's cache goes once no page uses it
+        wanted = {"followup-" + build_of(other), "followup-state"}
+        for _ in range(50):
+            if set(other.evaluate("caches.keys()")) == wanted:
+                break
+            other.wait_for_timeout(100)
+        assert set(other.evaluate("caches.keys()")) == wanted
     finally:
         deploy(deploys, "a")

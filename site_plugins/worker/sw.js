@@ -136,7 +136,7 @@ async function retireOlderBuilds() {
   state.retired = older;
   const previous = older.length ? older[older.length - 1].slice(PREFIX.length) : BUILD;
   for (const client of open) {
-    const page = state.pages[client.id] || {build: previous, since: Date.now()};
+    const page = state.pages[client.id] || {build: previous, since: 0};  // open already
     if (page.build === BUILD) {
       delete state.pages[client.id];
     } else {
