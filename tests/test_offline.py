@@ -152,6 +152,9 @@ def test_the_checklist_and_a_guide_page_reload_offline(deploys, context):
     expect(page.locator("h1")).to_contain_text("thank-you")
     page.reload()
     expect(page.locator("h1")).to_contain_text("thank-you")
+    page.goto(url + "sources")  # sent to sources/, as Pages would
+    assert page.url == url + "sources/"
+    expect(page.locator("h1")).to_be_visible()
     with pytest.raises(Exception, match="ERR_FAILED"):  # nothing made up for an unknown page
         page.goto(url + "no/such/page/")
     assert [error for error in page.log.errors if "ERR_INTERNET_DISCONNECTED" not in error

@@ -68,7 +68,8 @@ async function page(request, clientId) {
 }
 
 async function ofThisBuild(request, response, clientId) {
-  if (!response.ok) return (await cachedPage(request)) || response;
+  if (response.status >= 500) return (await cachedPage(request)) || response;
+  if (!response.ok) return response;  // a redirect, or a page this build does not have
   const built = BUILD_META.exec(await response.clone().text());
   if (!built || built[1] === BUILD) return response;
   if (clientId) {
@@ -80,9 +81,14 @@ async function ofThisBuild(request, response, clientId) {
 }
 
 async function cachedPage(request) {
-  let url = withoutQuery(request.url);
-  if (url.endsWith("/")) url += "index.html";
-  return (await precache.matchPrecache(url)) || null;
+  const url = withoutQuery(request.url);
+  if (url.endsWith("/")) return (await precache.matchPrecache(url + "index.html")) || null;
+  const hit = await precache.matchPrecache(url);
+  if (hit) return hit;
+  // A folder asked for without its slash: sent there, as Pages would (its links are
+  // relative to the folder).
+  const folder = await precache.matchPrecache(url + "/index.html");
+  return folder ? Response.redirect(url + "/", 301) : null;
 }
 
 async function asset(request, key, clientId) {
