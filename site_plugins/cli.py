@@ -45,8 +45,12 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
     def print_help(self, file=None):
-        # argparse would drop a failed write silently, and --help would exit 0.
-        (file or sys.stdout).write(self.format_help())
+        # argparse would drop a failed write silently, and --help would exit 0; a reader
+        # that stopped early (`| head`) is no failure, as after any output.
+        try:
+            (file or sys.stdout).write(self.format_help())
+        except BrokenPipeError:
+            _stdout_to_nowhere()
 
 
 def _named(action, option_string):
@@ -199,6 +203,8 @@ def _written(code):
     cannot be (a full disk, /dev/full), said on stderr."""
     try:
         sys.stdout.flush()
+    except BrokenPipeError:  # its reader stopped early (`| head`), as after any output
+        _stdout_to_nowhere()
     except OSError as error:
         return _cannot_write(error)
     return code

@@ -102,6 +102,17 @@ def test_help_that_cannot_be_written_exits_non_zero(args):
     assert result.stderr.endswith(b"followup: cannot write the output: No space left on device\n")
 
 
+@pytest.mark.parametrize("args, code", [(["--help"], 0), ([], 2)])
+def test_help_whose_reader_stopped_early_ends_quietly_with_its_own_status(args, code):
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = followup(args, stdout=write, stderr=subprocess.PIPE)
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (code, b"")
+
+
 def test_the_same_choice_twice_is_said_in_a_bounded_line():
     key = "k" * 100_000  # the longest argument Linux passes is 128 KB
     result = followup(PLAN + ["--choose", key + "=a", "--choose", key + "=b"],
