@@ -71,7 +71,7 @@ def rendered(theme, values):
     bodies = set()
     for parts in theme:
         expressions = parts[1::2]
-        if all(expression in values for expression in expressions):
+        if all(values.get(expression) is not None for expression in expressions):
             bodies.add("".join(values[part] if odd else part
                                for odd, part in _alternating(parts)))
     return frozenset(bodies)
