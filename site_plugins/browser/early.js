@@ -82,7 +82,8 @@
     ALLOWED_ATTR: ["class", "id", "href", "title", "for", "type", "name", "value",
                    "checked", "selected", "rows", "hidden", "role", "aria-label",
                    "aria-describedby", "aria-hidden"],
-    ALLOW_DATA_ATTR: true
+    ALLOW_DATA_ATTR: true,
+    FORCE_BODY: true  // a leading <base> or <meta> stays where it can be seen, and refused
   };
   var OWN_LINK = /^(?:mailto:|\.\.?\/|#)/;  // the guide's own pages, or an email draft
   var snapshot = null;
@@ -106,7 +107,7 @@
     return;
   }
   paint(snapshot);
-  window.followupPainted = snapshot.html;  // the planner leaves alone what is the same
+  window.followupPainted = snapshot.drawn;  // the planner leaves alone what is the same
   app.setAttribute("data-painted", "snapshot");
   performance.mark("followup-own-plan");
 
@@ -121,8 +122,10 @@
     if (!own(saved.html, PLACES.html, "string") || !own(saved.text, PLACES.text, "string") ||
         !own(saved.open, PLACES.open, "boolean") || !own(saved.hidden, null, "boolean") ||
         !own(saved.values, null, null)) return false;
-    for (var id in saved.html) {
-      purify.sanitize(saved.html[id], PURIFY);
+    saved.drawn = {};  // as the planner drew it: what its first draw compares with
+    for (var id in saved.html) {  // what is painted is what DOMPurify returns
+      saved.drawn[id] = saved.html[id];
+      saved.html[id] = purify.sanitize(saved.html[id], PURIFY);
       if (purify.removed.length) return false;
     }
     for (var key in saved.values || {}) {

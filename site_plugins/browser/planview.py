@@ -35,7 +35,7 @@ def plan_html(result, rules, today, ticked=(), base="../"):  # TRANSITION: ticke
             parts.append('<section class="fu-when fu-when-%s"><h3>%s</h3>%s</section>' % (
                 key, title, "".join(_group_html(group, rules, today, base)
                                     for group in _groups(chosen))))
-    parts.append(_done_html(result["items"]) + _missed_html(result["items"]) +
+    parts.append(_done_html(result["items"], today) + _missed_html(result["items"]) +
                  _dropped_html(result["dropped"]) + "</div>")
     return "".join(parts)
 
@@ -119,7 +119,7 @@ def _item_open(item, tag):
         escape(item["title"]), ' <span class="fu-tag">%s</span>' % escape(tag) if tag else "")
 
 
-def _done_html(items):
+def _done_html(items, today):
     """What the reader has ticked, briefly, each with the day they ticked it: untick to
     bring it back to the plan."""
     done = [item for item in items if item["state"] == "done"]
@@ -127,13 +127,13 @@ def _done_html(items):
         return ""
     return ('<section class="fu-when fu-when-done"><h3>Done (%d)</h3><ul class="fu-items">%s'
             '</ul></section>') % (len(done), "".join(
-                _item_open(item, done_words(item)) + "</li>" for item in done))
+                _item_open(item, done_words(item, today)) + "</li>" for item in done))
 
 
-def done_words(item):
-    """'done Mon 30 Nov', or 'done' when the day was not recorded."""
+def done_words(item, today):
+    """'done today', 'done Mon 30 Nov', or 'done' when the day was not recorded."""
     day = item.get("done_on")
-    return "done " + dates.format_date(dates.parse_date(day)) if day else "done"
+    return "done " + dates.relative_label(dates.parse_date(day), today) if day else "done"
 
 
 def meta(item):
@@ -233,7 +233,7 @@ def _text_line(item, today, aliases):
     if aliases is not None and item["name"]:
         title = title[:-len(item["name"])] + aliases.get(item["name"], "an interviewer")
     if item["state"] == "done":
-        return "[x] %s (%s)" % (title, done_words(item))
+        return "[x] %s (%s)" % (title, done_words(item, today))
     when = "" if item["due"] is None else "; " + due_words(item, today)
     return "[ ] %s (%s%s)" % (title, meta(item), when)
 
