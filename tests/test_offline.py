@@ -97,11 +97,17 @@ def deploys(built_site, tmp_path_factory):
     with open(second / "stylesheets" / "extra.css", "a", encoding="utf-8") as css:
         css.write("\n/* build B */\n")
     offline.add_offline(second, ROOT / "node_modules")
+    plain = folder / "plain"  # B as `mkdocs serve` would serve it: no worker, no build named
+    shutil.copytree(second, plain)
+    (plain / "sw.js").unlink()
+    for page in plain.rglob("*.html"):
+        page.write_text(offline.OUR_HEAD.sub("", page.read_text(encoding="utf-8")),
+                        encoding="utf-8")
     web = folder / "web"
     web.mkdir()
     (web / SUB_PATH.strip("/")).symlink_to(first)
     server, base = serve(web)
-    yield {"a": first, "b": second, "link": web / SUB_PATH.strip("/"), "url": base + SUB_PATH}
+    yield {"a": first, "b": second, "plain": plain, "link": web / SUB_PATH.strip("/"), "url": base + SUB_PATH}
     server.shutdown()
 
 
@@ -229,6 +235,18 @@ def test_a_zensical_build_with_followup_offline_reloads_offline(zensical_site, c
     wait_ready(page)
     assert page.input_value("#fu-company") == "Acme"
     assert page.log.failed == []
+
+
+def test_a_page_that_names_no_build_gets_its_files_from_the_network(deploys, context):
+    deploy(deploys, "a")
+    try:
+        page = controlled_page(context, deploys["url"] + "checklist/")
+        deploy(deploys, "plain")
+        page.reload()
+        wait_ready(page)
+        assert page.evaluate(CSS_MARK % "../") == "B"
+    finally:
+        deploy(deploys, "a")
 
 
 def test_a_page_open_during_a_deploy_keeps_its_files_and_is_told(deploys, context):

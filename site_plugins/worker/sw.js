@@ -1,9 +1,9 @@
 // The guide's service worker; site_plugins/offline.py fills in BUILD and PRECACHE.
-// Pages: from the network first, this build's copy when offline or the network is slow.
-// Precached files: from the cache of the build of the page that asks, so that a page
-// never runs with another build's files. A page the network brings from a newer build
-// (the browser fetches that build's worker meanwhile) gets its files from the network
-// until that worker takes over. Nothing else is cached: never an error response, never
+// Pages: from the network first; this build's copy when offline, when the network is slow
+// or the server errs. Precached files: from the cache of the build of the page that asks,
+// so that a page never runs with another build's files: a page the network brings from
+// another build (the browser fetches that build's worker meanwhile), or naming none, gets
+// its files from the network. Nothing else is cached: never an error response, never
 // another origin.
 importScripts("assets/offline/workbox/workbox-core.prod.js",
               "assets/offline/workbox/workbox-routing.prod.js",
@@ -71,13 +71,15 @@ async function ofThisBuild(request, response, clientId) {
   if (response.status >= 500) return (await cachedPage(request)) || response;
   if (!response.ok) return response;  // a redirect, or a page this build does not have
   const built = BUILD_META.exec(await response.clone().text());
-  if (!built || built[1] === BUILD) return response;
+  if (built && built[1] === BUILD) return response;
+  // Another build's page, or none of ours (`mkdocs serve` at the same address): its
+  // files come from the network, never from this build's cache.
   if (clientId) {
-    (await loadState()).pages[clientId] = {build: built[1], since: Date.now()};
+    (await loadState()).pages[clientId] = {build: built ? built[1] : "none", since: Date.now()};
     await saveState();
     return response;
   }
-  return (await cachedPage(request)) || response;
+  return (built && (await cachedPage(request))) || response;
 }
 
 async function cachedPage(request) {
