@@ -62,9 +62,9 @@ CASES = {  # name -> (how to make rules/x.yml, the message after "rules/x.yml")
     "a symlink to /dev/urandom": (lambda path: os.symlink("/dev/urandom", path),
                                   ": is a device, not a file"),
     "a 50 MB file": (lambda path: sparse(path, 50 << 20),
-                     ": is larger than 256 KB; split it into smaller files"),
-    "a file one byte too large": (lambda path: path.write_text("#" * (256 * 1024 + 1)),
-                                  ": is larger than 256 KB; split it into smaller files"),
+                     ": is larger than 512 KB; split it into smaller files"),
+    "a file one byte too large": (lambda path: path.write_text("#" * (512 * 1024 + 1)),
+                                  ": is larger than 512 KB; split it into smaller files"),
     "3,000-deep flow nesting": (lambda path: path.write_text("a: " + "[" * 3000 + "]" * 3000),
                                 ":1:53: nested more than 50 levels deep"),
     "400-deep block nesting": (lambda path: path.write_text(
