@@ -116,3 +116,12 @@ def test_a_restore_link_holds_answers_and_ticks_but_never_drafts():
         record["answers"], ["thank:ana"], {"thank:ana": "2026-11-16"})
     assert "drafts" not in kept and "drafts" not in state.restore_data(record)["restore"]
     assert state.restored_record({"interview": {}})[1] == "it does not hold an interview"
+
+
+def test_an_oversized_record_from_outside_is_trimmed_and_said():
+    saved = {"version": 2, "answers": {"interviewed": "2026-11-16", "company": "x" * 500_000},
+             "drafts": dict(("d%d" % n, "text") for n in range(1000))}
+    record, problems = state.checked_record(saved, "i1", "2026-11-20", RULES)
+    assert record["set_aside"] == {"left out": "more than 16384 characters"}
+    assert "too large to keep" in problems[-1]
+    assert len(record["drafts"]) == state.MAX_DRAFTS and record["answers"]["company"] == ""

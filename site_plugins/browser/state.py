@@ -6,6 +6,8 @@ and one record per interview. Records are versioned; the first version (one inte
 under one key) is migrated. Whatever cannot be used is set aside in the record, never
 dropped, and the reader is told. MicroPython-safe; nothing here raises on bad data.
 """
+import json
+
 from .dates import parse_date
 from .situation import clean_text
 
@@ -31,6 +33,8 @@ MAX_TEXT = 2000
 MAX_INTERVIEWS = 50  # shown at once; more are kept in storage, listed, and said
 MAX_TICKS = 500
 MAX_DEPTH = 20  # of a value set aside: deeper is no answer anyone typed, and JSON recurses
+MAX_SET_ASIDE = 16 * 1024  # characters of JSON set aside: more slows every save, and no one typed it
+MAX_DRAFTS = 100  # edited drafts in one interview: a panel of 20 has about 25 to edit
 ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"
 WORDS = {"interviewed": "the interview date", "timeline": "what they said about deciding",
          "decision_by": "the decision date", "decision_n": "the number of days or weeks",
@@ -172,6 +176,9 @@ def checked_record(data, interview_id, today_iso, rules):
     old = data.get("set_aside")
     record["set_aside"] = bounded(dict(old if isinstance(old, dict) else {}, **set_aside),
                                   MAX_DEPTH)
+    if len(json.dumps(record["set_aside"])) > MAX_SET_ASIDE:
+        record["set_aside"] = {"left out": "more than %d characters" % MAX_SET_ASIDE}
+        problems.append("what could not be used was too large to keep, and was left out")
     return record, problems
 
 
@@ -264,8 +271,9 @@ def _is_day(text):
 def _drafts(drafts):
     if not isinstance(drafts, dict):
         return {}
-    return dict((k, v) for k, v in drafts.items()
-                if isinstance(k, str) and isinstance(v, str) and len(v) <= 4 * MAX_TEXT)
+    kept = [(k, v) for k, v in drafts.items()
+            if isinstance(k, str) and len(k) <= 200 and isinstance(v, str) and len(v) <= 4 * MAX_TEXT]
+    return dict(kept[:MAX_DRAFTS])
 
 
 def checked_index(data, known_ids):
