@@ -139,11 +139,20 @@ def controlled_page(context, url, today="2026-11-18"):
     return page
 
 
+def type_company(page):
+    """The reader's own data: a company typed, and saved."""
+    page.fill("#fu-company", "Acme")
+    page.wait_for_function(SAVED)
+
+
+SAVED = "() => Object.keys(localStorage).some(k => k.startsWith('interview-followup:interview:')" \
+        " && localStorage.getItem(k).includes('Acme'))"
+
+
 def test_the_checklist_and_a_guide_page_reload_offline(deploys, context):
     url = deploys["url"]
     page = controlled_page(context, url + "checklist/")
-    page.fill("#fu-company", "Acme")
-    page.wait_for_timeout(300)  # saved as typed
+    type_company(page)
     odd = ["../steps/manifest.webmanifest", "../sw.js/x", "../assets/offline/no-such.js"]
     assert page.evaluate(ODD_FETCHES, odd) == [404, 404, 404]
     cached = page.evaluate(CACHED_URLS)
@@ -186,8 +195,7 @@ def test_a_new_deploy_reaches_the_reader_within_two_reloads_without_a_mix(deploy
     deploy(deploys, "a")
     try:
         page = controlled_page(context, deploys["url"] + "checklist/")
-        page.fill("#fu-company", "Acme")
-        page.wait_for_timeout(300)
+        type_company(page)
         deploy(deploys, "b")
         seen = []
         for _ in range(2):
@@ -228,8 +236,7 @@ def followup(*args):
 
 def test_a_zensical_build_with_followup_offline_reloads_offline(zensical_site, context):
     page = controlled_page(context, zensical_site + "checklist/")
-    page.fill("#fu-company", "Acme")
-    page.wait_for_timeout(300)
+    type_company(page)
     context.set_offline(True)
     page.reload()
     wait_ready(page)
