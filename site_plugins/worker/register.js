@@ -8,7 +8,7 @@
   navigator.serviceWorker.addEventListener("message", function (event) {
     if (event.data && event.data.type === "followup-updated") announce();
   });
-  navigator.serviceWorker.startMessages();
+  if (navigator.serviceWorker.startMessages) navigator.serviceWorker.startMessages();
   window.addEventListener("load", function () {
     navigator.serviceWorker.register(new URL("sw.js", root).href,
                                      {scope: root.pathname, updateViaCache: "none"})
