@@ -8,10 +8,12 @@ import subprocess
 import sys
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from conftest import BUILD_DAY, ROOT, SUB_PATH, PageLog, chromium_path, serve
 from site_plugins import offline
+from test_accessibility import WCAG
 from test_widget import open_checklist, wait_ready
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
@@ -264,8 +266,16 @@ def test_a_page_open_during_a_deploy_keeps_its_files_and_is_told(deploys, contex
         deploy(deploys, "b")
         other = context.new_page()
         other.goto(deploys["url"] + "steps/thank-you/")  # the browser fetches the new worker
+        old.set_viewport_size({"width": 360, "height": 740})  # a phone
         expect(old.locator("#fu-update")).to_be_visible(timeout=30_000)
-        assert old.evaluate(CSS_MARK % "../") == "A"
+        assert old.evaluate(CSS_MARK % "../") == "A"  # still its own build's files
+        box = old.locator("#fu-update").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+        assert Axe().run(old, context="#fu-update", options=WCAG).response["violations"] == []
+        with old.expect_navigation():
+            old.locator("#fu-update button").click()  # Reload: the new version, files and all
+        wait_ready(old)
+        assert old.evaluate(CSS_MARK % "../") == "B"
         other.reload()
         assert other.evaluate(CSS_MARK % "../../") == "B"
         old.close()

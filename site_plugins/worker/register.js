@@ -19,16 +19,22 @@
     if (document.getElementById("fu-update")) return;
     var box = document.createElement("div");
     box.id = "fu-update";
+    box.className = "md-typeset";  // the theme's text size and button style
     box.setAttribute("role", "status");
-    box.style.cssText = "position:fixed;inset:auto 1rem 1rem auto;max-width:22rem;z-index:10;" +
-      "padding:.6rem .8rem;border-radius:.2rem;background:var(--md-default-bg-color,#fff);" +
-      "color:var(--md-default-fg-color,#000);box-shadow:0 .2rem .6rem rgba(0,0,0,.35)";
-    box.textContent = "A new version of this guide is ready. ";
+    box.style.cssText = "position:fixed;inset:auto .5rem .5rem .5rem;margin-left:auto;" +
+      "max-width:20rem;z-index:10;padding:.6rem .8rem;border-radius:.2rem;" +
+      "border:1px solid var(--md-primary-fg-color,#3f51b5);" +
+      "background:var(--md-default-bg-color,#fff);color:var(--md-default-fg-color,#000);" +
+      "box-shadow:0 .2rem .6rem rgba(0,0,0,.35)";
+    var words = document.createElement("p");
+    words.style.margin = "0 0 .5rem";
+    words.textContent = "A new version of this guide is ready.";
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "md-button";
+    button.className = "md-button";  // as the checklist's buttons
     button.textContent = "Reload";
     button.addEventListener("click", function () { location.reload(); });
+    box.appendChild(words);
     box.appendChild(button);
     document.body.appendChild(box);
   }
