@@ -125,7 +125,8 @@ def _facts(situation, number, interviewed, outcome, first_round=True):
                            "via_linkedin": bool(situation["via_linkedin"]),
                            "outcome": outcome},
             "names": situation["interviewers"] if first_round else [],
-            "holidays": [parse_date(day) for day in situation["holidays"]]}
+            "holidays": [parse_date(day) for day in situation["holidays"]],
+            "public": [parse_date(day) for day in situation["public_holidays"]]}
 
 
 def _date_or_span(situation, on_field, within_field, interviewed):
@@ -279,7 +280,7 @@ def _moves(rule, rules):
 
 
 def _working(day, facts):
-    return day.weekday() < 5 and day not in facts["holidays"]
+    return day.weekday() < 5 and day not in facts["holidays"] and day not in facts["public"]
 
 
 def _next_working(day, facts):
@@ -314,7 +315,7 @@ def _base_item(rule, timing, dates, rules, situation, facts, effects):
         "due": iso(due) if due else None, "latest": iso(latest) if latest else None,
         "moved_from": iso(moved_from) if moved_from else None,
         "useful_until": _useful_until(plan_block, due, latest), "ended": None,
-        "note": _moved_note(moved_from, due) if moved_from else None,
+        "note": _moved_note(moved_from, due, facts) if moved_from else None,
         "timing": describe_timing(said, rules) if timing else "throughout your search",
         "title": ("" if facts["round"] == 1 else "Round %d: " % facts["round"]) + rule["title"],
         "text": rule["text"], "name": None, "cites": cites, "own": own,
@@ -331,8 +332,11 @@ def _useful_until(plan_block, due, latest):
     return iso((latest or due) + timedelta(days=days))
 
 
-def _moved_note(moved_from, due):
-    reason = "a weekend" if moved_from.weekday() >= 5 else "a non-working day"
+def _moved_note(moved_from, due, facts):
+    """Why an item moved: a weekend, a public holiday of the reader's country, or a day
+    off they gave."""
+    reason = "a weekend" if moved_from.weekday() >= 5 else (
+        "a public holiday" if moved_from in facts["public"] else "a non-working day")
     return "Moved from %s (%s) to the next working day, %s." % (
         format_date(moved_from), reason, format_date(due))
 

@@ -44,7 +44,7 @@ def normalise(situation):
               "call_back_on": None, "call_back_within": None, "hr": True,
               "via_linkedin": False, "interviewers": [], "rejected_on": None,
               "offer_on": None, "next_interview": None, "company": "", "role": "", "ref": "",
-              "choices": {}, "holidays": []}
+              "choices": {}, "holidays": [], "public_holidays": []}
     for key in situation:
         result[key] = situation[key]
     names = [clean_text(name) for name in result["interviewers"] or []]
@@ -52,6 +52,7 @@ def normalise(situation):
     for key in ("company", "role", "ref"):
         result[key] = clean_text(result[key] or "")
     result["holidays"] = list(result["holidays"] or [])
+    result["public_holidays"] = list(result["public_holidays"] or [])
     result["choices"] = dict(result["choices"] or {})
     return result
 
@@ -69,6 +70,7 @@ def check_situation(rules, situation):
     _check_exclusive(situation, "call_back_on", "call_back_within", problems)
     _check_exclusive(situation, "rejected_on", "offer_on", problems)
     _check_holidays(situation["holidays"], problems)
+    _check_holidays(situation["public_holidays"], problems, "public_holidays", 4 * MAX_DAYS)
     _check_names(situation, problems)
     return problems + _check_choices(rules, situation["choices"])
 
@@ -112,13 +114,15 @@ def _check_exclusive(situation, first, second, problems):
         problems.append((second, situation[second], "cannot be given together with " + first))
 
 
-def _check_holidays(holidays, problems):
-    if len(holidays) > MAX_DAYS:
-        problems.append(("holidays", len(holidays), "at most %d dates" % MAX_DAYS))
+def _check_holidays(holidays, problems, field="holidays", most=MAX_DAYS):
+    """The days off the reader typed, or their country's public holidays (a region's
+    three years hold about 50)."""
+    if len(holidays) > most:
+        problems.append((field, len(holidays), "at most %d dates" % most))
         return
     for holiday in holidays:
         if parse_date(holiday) is None:
-            problems.append(("holidays", holiday, "is not a real date (use YYYY-MM-DD)"))
+            problems.append((field, holiday, "is not a real date (use YYYY-MM-DD)"))
 
 
 def _check_names(situation, problems):

@@ -8,6 +8,7 @@ dropped, and the reader is told. MicroPython-safe; nothing here raises on bad da
 """
 import json
 
+from . import publicdays
 from .dates import parse_date
 from .situation import clean_text
 
@@ -21,7 +22,8 @@ BACKUP_EVERY = 7  # days between backup offers (Safari clears storage after 7 da
 ALL = "all"  # the index's `current` when the reader looks at every interview at once
 TEXT_FIELDS = ("interviewed", "timeline", "decision_by", "decision_n", "decision_unit",
                "call_back", "call_back_on", "call_back_n", "call_back_unit", "interviewers",
-               "role", "company", "me", "outcome", "outcome_on", "holidays")
+               "role", "company", "me", "outcome", "outcome_on", "holidays", "country",
+               "region")
 FLAG_FIELDS = ("hr", "via_linkedin")
 CHOICES = {"timeline": ("none", "by", "within"), "call_back": ("none", "on", "within"),
            "decision_unit": ("d", "w"), "call_back_unit": ("d", "w"),
@@ -44,7 +46,8 @@ WORDS = {"interviewed": "the interview date", "timeline": "what they said about 
          "interviewers": "the interviewers' names", "role": "the role",
          "company": "the company", "me": "your name", "hr": "the HR question",
          "via_linkedin": "the LinkedIn question", "decision_unit": "days or weeks",
-         "call_back_unit": "days or weeks", "choices": "a choice"}
+         "call_back_unit": "days or weeks", "choices": "a choice",
+         "country": "the country", "region": "the region"}
 
 
 RECORD_PREFIX = PREFIX + "interview:"
@@ -105,6 +108,8 @@ def situation(answers, interview_id=""):
               "role": answers["role"], "ref": interview_id,
               "interviewers": interviewer_names(answers),
               "choices": answers["choices"], "holidays": _dates(answers["holidays"])}
+    if country_code(answers):
+        result["public_holidays"] = _public_holidays(answers, problems)
     if answers["timeline"] == "by":
         result["decision_by"] = answers["decision_by"]
     elif answers["timeline"] == "within":
@@ -145,6 +150,26 @@ def _span(answers, prefix, problems):
 
 def _dates(text):
     return [part for part in text.replace(",", " ").split() if part]
+
+
+def country_code(answers):
+    """'GB-ENG', 'GB', or '' when the reader chose no country."""
+    country = (answers.get("country") or "").strip()
+    region = (answers.get("region") or "").strip()
+    return country + ("-" + region if country and region else "")
+
+
+def _public_holidays(answers, problems):
+    """The chosen country's (and region's) public holidays; none when no country is
+    chosen. The table is read only once a country is."""
+    code = country_code(answers)
+    table = publicdays.loaded()
+    why = publicdays.problem(table, code)
+    if why:
+        region_only = "-" in code and publicdays.problem(table, code.split("-")[0]) is None
+        problems.append(("region" if region_only else "country", code, why))
+        return []
+    return publicdays.days(table, code)
 
 
 def label(answers):
