@@ -99,6 +99,9 @@ def deploys(built_site, tmp_path_factory):
     with open(second / "stylesheets" / "extra.css", "a", encoding="utf-8") as css:
         css.write("\n/* build B */\n")
     offline.add_offline(second, ROOT / "node_modules")
+    broken = folder / "broken"  # B with a file its worker lists gone (a 404)
+    shutil.copytree(second, broken)
+    (broken / "stylesheets" / "extra.css").unlink()
     plain = folder / "plain"  # B as `mkdocs serve` would serve it: no worker, no build named
     shutil.copytree(second, plain)
     (plain / "sw.js").unlink()
@@ -109,7 +112,7 @@ def deploys(built_site, tmp_path_factory):
     web.mkdir()
     (web / SUB_PATH.strip("/")).symlink_to(first)
     server, base = serve(web)
-    yield {"a": first, "b": second, "plain": plain, "link": web / SUB_PATH.strip("/"), "url": base + SUB_PATH}
+    yield {"a": first, "b": second, "plain": plain, "broken": broken, "link": web / SUB_PATH.strip("/"), "url": base + SUB_PATH}
     server.shutdown()
 
 
@@ -257,6 +260,43 @@ def test_a_page_that_names_no_build_gets_its_files_from_the_network(deploys, con
         assert page.evaluate(CSS_MARK % "../../") == "B"
     finally:
         deploy(deploys, "a")
+
+
+def test_a_build_with_a_missing_file_never_takes_over(deploys, context):
+    """Its worker's install fails on the 404; nothing of it is cached as a page or file,
+    and the reader keeps the working build offline."""
+    deploy(deploys, "a")
+    try:
+        page = context.new_page()
+        page.goto(deploys["url"] + "steps/thank-you/")
+        page.wait_for_function(CONTROLLED, timeout=30_000)
+        deploy(deploys, "broken")
+        assert page.evaluate(UPDATE_SETTLED)  # the new worker tried to install
+        assert page.evaluate(CACHED_STATUSES) == [200]
+        context.set_offline(True)
+        page.reload()
+        assert page.evaluate(CSS_MARK % "../../") == "A"
+    finally:
+        deploy(deploys, "a")
+
+
+UPDATE_SETTLED = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  await registration.update().catch(() => null);
+  const tried = Boolean(registration.installing);
+  while (registration.installing || registration.waiting) {
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  return tried;
+}"""
+CACHED_STATUSES = """async () => {
+  const statuses = new Set();
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) statuses.add((await cache.match(request)).status);
+  }
+  return [...statuses];
+}"""
 
 
 def test_a_page_open_during_a_deploy_keeps_its_files_and_is_told(deploys, context):
