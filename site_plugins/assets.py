@@ -16,6 +16,7 @@ MICROPYTHON = "@micropython/micropython-webassembly-pyscript"
 ENGINE = ("micropython.mjs", "micropython.wasm")  # the interpreter's files the page loads
 # The sanitiser that checks a saved snapshot before browser/early.js paints it.
 SANITISER = ("dompurify/dist/purify.min.js", "assets/dompurify/purify.min.js")
+HOLIDAYS = "holidays.json"  # public holidays by country, beside rules.json
 _COMPILED = {}  # sha256 of a module's source -> its .mpy bytes, for `mkdocs serve` rebuilds
 
 
@@ -34,8 +35,10 @@ def shipped_modules():
     return [path.stem + ".mpy" for path in browser_sources() if path.stem not in LAZY_MODULES]
 
 
-def site_assets(rules, node_modules):
-    """[(path in the site, bytes or a source Path)] for PyScript, MicroPython and our code."""
+def site_assets(rules, node_modules, today=None):
+    """[(path in the site, bytes or a source Path)] for PyScript, MicroPython and our
+    code; the public holidays from `today`'s year (default: $FOLLOWUP_TODAY, else the
+    build day)."""
     node_modules = Path(node_modules)
     core, engine = node_modules / PYSCRIPT, node_modules / MICROPYTHON
     if not (core / "core.js").is_file() or not (engine / ENGINE[-1]).is_file():
@@ -50,7 +53,14 @@ def site_assets(rules, node_modules):
     for path in browser_sources():
         files.append(("assets/followup/" + path.stem + ".mpy", compiled(path)))
     files.append(("assets/followup/rules.json", rules_bundle(rules)))
+    files.append(("assets/followup/" + HOLIDAYS, holidays_json(today)))
     return files
+
+
+def holidays_json(today=None):
+    from .export import plan_day  # the same build day as the default plan's
+    from .holidays_table import table_json  # imports `holidays`: only when building
+    return table_json(today or plan_day())
 
 
 def compiled(path):

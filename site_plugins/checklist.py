@@ -9,9 +9,10 @@ the planner starts.
 import json
 from datetime import timedelta
 
-from .browser import dates, planner, planview, state, words
+from . import holidays_table
+from .browser import dates, planner, planview, publicdays, state, words
 from .csp import script_body
-from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, SANITISER, shipped_modules
+from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, HOLIDAYS, SANITISER, shipped_modules
 from .browser.planview import escape
 
 BASE = "../"  # the checklist page sits one folder below the site root
@@ -201,10 +202,24 @@ def form_html(rules, answers):
             "fu-outcome"),
         _row("fu-outcome-on-row", _field("The day of their answer", _input("date"),
                                          "fu-outcome-on")),
-        _field("Days off (public holidays), as YYYY-MM-DD", _input("text", "", ' autocomplete="off"'),
+        holidays_html(answers),
+        _field("Your own days off, as YYYY-MM-DD", _input("text", "", ' autocomplete="off"'),
                "fu-holidays", "Separate dates with spaces or commas."),
         "</fieldset>", _choices_html(rules), "</form></details>"]
     return "".join(parts)
+
+
+def holidays_html(answers):
+    """The country whose public holidays are days off (from the build's table), and its
+    region, whose choices the page fills in for the country chosen (browser/form.py)."""
+    table = holidays_table.table_for(dates.parse_date(answers["interviewed"]))
+    first, last = publicdays.years(table)
+    country = _field("Public holidays of", _select(
+        [("", "No country (only the days off below)")] + publicdays.countries(table), ""),
+        "fu-country", "Steps to the employer move off them. Known for %d to %d." % (first, last))
+    region = _field("Region", _select([("", "The whole country")], ""), "fu-region",
+                    "Some regions have public holidays of their own.")
+    return country + _row("fu-region-row", region)
 
 
 def _checkbox(field_id, label, checked):
@@ -261,11 +276,14 @@ def scripts_html():
     ours = ["%sassets/followup/%s" % (BASE, name) for name in shipped_modules()]
     files = dict((url, "./%s/%s" % (BROWSER_PACKAGE, url.rsplit("/", 1)[1])) for url in ours)
     files["%sassets/followup/rules.json" % BASE] = "./rules.json"
+    # Read only once a reader chooses a country (browser/publicdays.py).
+    files["%sassets/followup/%s" % (BASE, HOLIDAYS)] = "./" + publicdays.TABLE_FILE
     config = {"interpreter": "%sassets/micropython/%s" % (BASE, ENGINE[0]), "files": files,
               "plugins": UNUSED_PLUGINS}
     return "\n".join([
         '<div class="fu-scripts" hidden>',
-        preload_html(ours + ["%sassets/followup/rules.json" % BASE]),
+        preload_html(ours + ["%sassets/followup/%s" % (BASE, name)
+                             for name in ("rules.json", HOLIDAYS)]),
         '<mpy-config type="json" hidden>%s</mpy-config>' % _element_text(json.dumps(config)),
         '<py-config type="json" hidden>%s</py-config>' % _element_text(json.dumps(
             {"plugins": UNUSED_PLUGINS})),

@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from .browser import citations, dates, ics, planner, planview, words
+from .browser import citations, dates, ics, planner, planview, publicdays, words
 from .rules import RulesError, load_rules
 
 # Where the situation's fields come from on the command line, for error messages.
@@ -18,7 +18,7 @@ FLAGS = {"interviewed": "--interviewed", "decision_by": "--decision-by",
          "call_back_within": "--call-back-within", "rejected_on": "--rejected-on",
          "choices": "--choose", "holidays": "--holiday", "interviewers": "--interviewer",
          "offer_on": "--offer-on", "next_interview": "--next-interview", "company": "--company",
-         "role": "--role"}
+         "role": "--role", "public_holidays": "--country"}
 
 
 MAX_SHOWN = 80  # characters of a bad value quoted in a message; a longer one is cut
@@ -276,6 +276,8 @@ def _plan_parser(commands):
     plan.add_argument("--role", default="", metavar="NAME")
     plan.add_argument("--choose", action="append", default=[], metavar="DISAGREEMENT=POSITION")
     plan.add_argument("--holiday", action="append", default=[], metavar="DATE")
+    plan.add_argument("--country", metavar="CODE[-REGION]",
+                      help="its public holidays are days off too, e.g. GB-ENG, US-CA, DE-BY")
     plan.add_argument("--format", choices=("text", "json", "ics"), default="text")
     plan.add_argument("--rules", metavar="DIR", help="default: ./rules, else the guide's own")
     plan.set_defaults(run=run_plan)
@@ -310,6 +312,10 @@ def run_plan(args):
         print("\n".join(error.problems), file=sys.stderr)
         return 1
     situation = _situation(args, choices)
+    try:
+        situation.update(_public_holidays(args.country, args.interviewed))
+    except BadInput as error:
+        return _bad_input(*error.args)
     try:
         result = planner.plan(rules, situation, today)
     except planner.PlanError as error:
@@ -367,6 +373,28 @@ def _situation(args, choices):
             "rejected_on": args.rejected_on, "offer_on": args.offer_on,
             "next_interview": args.next_interview, "company": args.company, "role": args.role,
             "choices": choices, "holidays": args.holiday}
+
+
+def _public_holidays(code, interviewed):
+    """{"public_holidays": [...]} for --country, from the interview's year to two years
+    on (the same `holidays` package and table code as the site's); {} without it."""
+    if code is None:
+        return {}
+    from .holidays_table import YEARS_AHEAD, country_table, left_out  # imports `holidays`
+    interview = dates.parse_date(interviewed)
+    first = interview.year if interview and dates.in_range(interview) else date.today().year
+    table = country_table(code, first, first + YEARS_AHEAD)
+    why = publicdays.problem(table, code)
+    if why and not table["countries"]:  # why it is left out, or every country known
+        why = left_out(code) or publicdays.problem(_all_countries(first), code)
+    if why:
+        raise BadInput("--country", code, why)
+    return {"public_holidays": publicdays.days(table, code)}
+
+
+def _all_countries(year):
+    from .holidays_table import table_for
+    return table_for(date(year, 1, 1))
 
 
 def _bad_input(flag, value, message):

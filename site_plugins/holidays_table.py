@@ -57,6 +57,20 @@ def country_table(code, first_year, last_year):
             "countries": {country: entry} if entry else {}}
 
 
+def left_out(code):
+    """Why a country the package knows is not in the table, or None."""
+    country = code.strip().upper().partition("-")[0]
+    if country not in _country_codes():
+        return None
+    weekend = holidays.country_holidays(country).weekend
+    if tuple(sorted(weekend)) != SATURDAY_SUNDAY:
+        days = " and ".join(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                             "Saturday", "Sunday")[day] for day in sorted(weekend))
+        return ("has its weekend on %s; the planner knows only a Saturday and Sunday "
+                "weekend, so its public holidays are not offered yet" % days)
+    return None
+
+
 def _country_codes():
     return sorted(code for code in holidays.list_supported_countries() if len(code) == 2)
 

@@ -84,7 +84,7 @@ class FollowupPlugin(BasePlugin[FollowupConfig]):
         for path, markdown in pages.items():
             files.append(File.generated(config, path, content=markdown))
         try:
-            assets = site_assets(self.rules, self.node_modules)
+            assets = site_assets(self.rules, self.node_modules, self.today)
         except MissingAssets as error:
             raise PluginError(str(error))
         for path, source in assets:

@@ -3,7 +3,7 @@ the choices' fields (drawn when opened), and the planner's problems shown at the
 they belong to."""
 from pyscript import document
 
-from followup import planview, state, store
+from followup import planview, publicdays, state, store
 from followup.page import element
 
 
@@ -13,13 +13,15 @@ FIELD_IDS = {"interviewed": "fu-interviewed", "decision_by": "fu-decision-by",
              "call_back_within": "fu-call-back-n", "rejected_on": "fu-outcome-on",
              "offer_on": "fu-outcome-on", "next_interview": "fu-outcome-on",
              "holidays": "fu-holidays", "interviewers": "fu-interviewers",
-             "company": "fu-company", "role": "fu-role"}
+             "company": "fu-company", "role": "fu-role", "country": "fu-country",
+             "region": "fu-region", "public_holidays": "fu-country"}
 LABELS = {"interviewed": "The interview date", "decision_by": "The decision date",
           "decision_within": "The number of days or weeks", "call_back_on": "The call-back date",
           "call_back_within": "The number of days or weeks", "rejected_on": "The day",
           "offer_on": "The day", "next_interview": "The day of the next interview",
           "holidays": "Each non-working date", "interviewers": "The list of names",
-          "company": "The company", "role": "The role"}
+          "company": "The company", "role": "The role", "country": "The country",
+          "region": "The region", "public_holidays": "The country's public holidays"}
 
 
 def control_id(key):
@@ -65,6 +67,8 @@ def write_answers(answers, skip=()):
         if control_id(key) not in skip:
             element(control_id(key)).checked = answers[key]
     show_conditional_fields()
+    if "fu-region" not in skip:  # its choices are there now
+        element("fu-region").value = answers["region"]
 
 
 def conditional_rows():
@@ -87,9 +91,27 @@ OUTCOME_DATES = {"rejected": "The day they turned you down",
 def show_conditional_fields():
     for row_id, hidden in conditional_rows().items():
         element(row_id).hidden = hidden
+    show_regions()
     asked = OUTCOME_DATES.get(str(element("fu-outcome").value))
     if asked:
         document.querySelector('label[for="fu-outcome-on"]').textContent = asked
+
+
+def show_regions():
+    """The region field offers the chosen country's regions, and only when it has some;
+    a region chosen before stays chosen while the country does."""
+    country = str(element("fu-country").value)
+    select = element("fu-region")
+    if str(select.getAttribute("data-country") or "") != country:
+        chosen = str(select.value)
+        table = publicdays.loaded() if country else None
+        regions = publicdays.regions(table, country) if table else []
+        select.innerHTML = '<option value="">The whole country</option>' + "".join(
+            '<option value="%s">%s</option>' % (planview.escape(code), planview.escape(name))
+            for code, name in regions)
+        select.setAttribute("data-country", country)
+        select.value = chosen if chosen in [code for code, _ in regions] else ""
+        element("fu-region-row").hidden = not regions
 
 
 # --- errors -----------------------------------------------------------------------

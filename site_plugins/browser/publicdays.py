@@ -47,7 +47,8 @@ def problem(table, code):
         return "cannot be used: the public holidays could not be loaded"
     entry = table["countries"].get(country)
     if entry is None:
-        return "is not a country code the public holidays table knows (such as GB, US or DE)"
+        return "is not a country the public holidays table knows (known: %s)" % ", ".join(
+            sorted(table["countries"]))
     regions = entry.get("regions") or {}
     if region and region not in regions:
         known = ", ".join(sorted(regions)) if regions else "none"
