@@ -171,3 +171,22 @@ def test_a_snapshot_another_site_wrote_is_dropped_and_the_planner_paints(page, s
     assert companies(page) == ["Mine"]
     page.wait_for_function("localStorage.getItem('interview-followup:snapshot') !== null")
     assert "evil" not in json.dumps(stored(page, SNAPSHOT))  # the planner's own, saved again
+
+
+def test_a_tick_in_all_my_interviews_is_done_in_place_and_kept(page, site_url):
+    open_checklist(page, site_url, today="2026-11-16")
+    type_into(page, "#fu-company", "Acme")
+    page.click("button[data-action=add]")
+    type_into(page, "#fu-company", "Beta")
+    page.select_option("#fu-which", "all")
+    item = page.locator("#fu-plan li.fu-item", has_text="Beta").filter(
+        has=page.locator("[id^='tick-'][id$='~write-debrief']"))
+    item.locator(".fu-tick").check()
+    expect(item).to_have_attribute("data-state", "done")
+    expect(item.locator(".fu-tag")).to_have_text("done today")
+    expect(item.locator(".fu-tick")).to_be_focused()
+    assert [r["ticked"] for r in records(page)] == [[], ["write-debrief"]]
+    open_checklist(page, site_url, today="2026-11-20")
+    assert page.log.errors == []
+    done = page.locator("#fu-plan .fu-when-done li", has_text="Beta")
+    expect(done).to_contain_text("done Mon 16 Nov")

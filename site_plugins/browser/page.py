@@ -10,7 +10,7 @@ class Checklist:
     (widget.py) and passed to whatever reads or changes it."""
     __slots__ = ("rules", "bundle", "records", "order", "unshown", "current", "results",
                  "drawn", "undo", "pending", "snapshot_due", "save_later", "reload_due",
-                 "reload_later", "unsaved", "modules", "plans", "deleting", "kept", "nothing_saved")
+                 "reload_later", "unsaved", "modules", "plans", "deleting", "kept", "nothing_saved", "merged")
 
     def __init__(self):
         self.rules = None        # the rules bundle (rules.json)
@@ -22,6 +22,7 @@ class Checklist:
         self.unshown = []
         self.current = None      # the interview shown, or state.ALL for all of them merged
         self.results = {}        # interview id -> its last plan, with the reader's ticks
+        self.merged = None       # the last merged plan of "All my interviews"
         self.plans = {}          # interview id -> (day and answers, (plan, problems)): planned once
         self.drawn = {}          # element id -> the markup painted there
         self.undo = None         # (order, records, current) an Undo goes back to

@@ -201,6 +201,8 @@ def save_snapshot(app):
     hidden.update({"fu-plan-intro": True, "fu-answers": app.current == state.ALL})
     drawn = dict(app.drawn, **{"fu-which": view.interview_options(app)})
     drawn.pop("fu-timeline-picture", None)  # the planner draws it (early.js paints no style)
+    if "fu-plan" not in drawn:  # marked in place since it was drawn (allview)
+        drawn["fu-plan"] = str(element("fu-plan").innerHTML)
     texts = dict((key, str(element(key).textContent)) for key in
                  ("fu-next", "fu-answers-summary", "fu-warnings"))
     opened = dict((box, bool(element(box).open)) for box in view.FOLDED)

@@ -6,13 +6,18 @@ import asyncio
 import json
 
 from pyscript import document, fetch, window
-from pyscript.ffi import to_js
+from pyscript.ffi import create_proxy, to_js
 
-from followup import draftcheck, edits, form, planner, planview, state, store
+from followup import dates, draftcheck, edits, form, planner, planview, state, store, theday
 from followup.page import element, today, today_iso
 
 
 FOLDED = ("fu-choices", "fu-timeline-box", "fu-drafts-box")  # drawn when opened
+# How long typing must pause before the plan's change is said: each keystroke redraws the
+# plan, but the status line (a live region) is rewritten once, when the reader stops.
+PAUSE_MS = 1200
+# What waits to be said, its timer, and what was said last (one page, one status line).
+SPEECH = {"words": "", "timer": None, "said": "", "proxy": None}
 
 
 # --- code loaded when first needed ----------------------------------------------------
@@ -93,11 +98,13 @@ def _planned(app, answers, interview_id):
 
 
 def done_plan(app, record):
-    """The interview's plan with the reader's ticks (planner.with_done), kept in
+    """The interview's plan with the reader's ticks (planner.with_done), and the steps
+    taken at the interview missed once the reader has left it (theday), kept in
     app.results for the calendar and the copies; (plan, problems with the answers)."""
     result, problems = plan_for(app, record)
     if result is not None:
-        result = planner.with_done(result, edits.done_days(record))
+        result = theday.left_behind(planner.with_done(result, edits.done_days(record)),
+                                    app.rules, record["answers"], today(), minutes_now())
     app.results[record["id"]] = result
     return result, problems
 
@@ -109,12 +116,14 @@ def redraw(app):
         return
     record = store.current_record(app)
     result, problems = done_plan(app, record)
-    if problems:
-        form.show_errors(problems)
-        announce("Please check the highlighted answer; your plan is kept as it was.")
-    else:
+    if not problems:
         form.clear_errors()
+    elif not half_typed_date():  # a date being typed is checked once it is whole
+        form.show_errors(problems)
     draw_one(app, record, result, not problems)
+    if problems:
+        announce_later("Please check the highlighted answer: %s Your plan is kept as it was."
+                       % form.error_words(*problems[0]))
 
 
 def draw_one(app, record, result, fresh):
@@ -132,8 +141,49 @@ def draw_one(app, record, result, fresh):
     element("fu-next").textContent = planview.next_words(result, day)
     element("fu-answers-summary").textContent = state.label(record["answers"])
     element("fu-plan-intro").hidden = True
+    show_left_button(record, result, day)
     if fresh:
-        announce("Plan updated: %s." % planview.count_words(result))
+        announce_later("Plan updated: %s. %s" % (planview.count_words(result),
+                                                 planview.next_words(result, day)))
+
+
+def show_left_button(record, result, day):
+    """Offer "I have left the interview" while a step taken there is next."""
+    upcoming = planner.next_item(result["items"])
+    element("fu-left-row").hidden = not (
+        upcoming is not None and upcoming["channel"] == "in-person"
+        and upcoming["due"] == dates.iso(day) and not record["answers"]["left"])
+
+
+def minutes_now():
+    """The reader's clock as minutes after midnight (theday takes it as an argument)."""
+    now = window.Date.new()
+    return int(now.getHours()) * 60 + int(now.getMinutes())
+
+
+def returning(app):
+    """Whether the reader has given answers of their own (or ticked or edited anything):
+    such a reader starts at their plan, with the answers folded one tap above it."""
+    for record in app.records.values():
+        answers = record["answers"]
+        defaults = state.default_answers(answers["interviewed"])
+        if record["ticked"] or record["drafts"] or [
+                key for key in state.TEXT_FIELDS + state.FLAG_FIELDS
+                if key != "interviewed" and answers[key] != defaults[key]]:
+            return True
+    return False
+
+
+def show_returning(app, typed=()):
+    """A returning reader's page opens on the plan: the introduction for a first visit
+    left out and the answers folded (unless they have already typed in them)."""
+    back = returning(app)
+    if back:
+        element("fu-app").setAttribute("data-returning", "")
+    else:
+        element("fu-app").removeAttribute("data-returning")
+    if not typed:
+        element("fu-answers").open = not back
 
 
 def show_draft_warnings(record, draft_id, text):
@@ -175,23 +225,61 @@ def draw_all(app):
         result = done_plan(app, record)[0]
         if result is not None:
             plans.append((interview_id, state.label(record["answers"]), result))
-    result = planner.merged(plans)
+    result = app.merged = planview.shared_once(planner.merged(plans))
     paint(app, {"fu-plan": planview.plan_html(result, app.rules, day)})
     element("fu-next").textContent = planview.next_words(result, day)
     element("fu-warnings").textContent = ""
-    announce("All your interviews: %s." % planview.count_words(result))
+    element("fu-left-row").hidden = True
+    announce_later("All your interviews: %s. %s" % (planview.count_words(result),
+                                                    planview.next_words(result, day)))
 
 
 # --- what the reader is told ---------------------------------------------------------
 
 def announce(text):
+    """Say `text` now, instead of anything waiting to be said."""
+    cancel_speech()
+    SPEECH["said"] = text
     element("fu-status").textContent = text
+
+
+def announce_later(text):
+    """Say `text` once the reader pauses (PAUSE_MS): never once per keystroke, never
+    while a date is half typed, and not when it would say again what was said last."""
+    cancel_speech()
+    SPEECH["words"] = text
+    if SPEECH["proxy"] is None:
+        SPEECH["proxy"] = create_proxy(say_waiting)
+    SPEECH["timer"] = window.setTimeout(SPEECH["proxy"], PAUSE_MS)
+
+
+def say_waiting(*_):
+    SPEECH["timer"] = None
+    if half_typed_date():  # said when the date is whole: its change redraws the plan
+        return
+    if SPEECH["words"] != SPEECH["said"]:
+        announce(SPEECH["words"])
+
+
+def cancel_speech():
+    if SPEECH["timer"] is not None:
+        window.clearTimeout(SPEECH["timer"])
+        SPEECH["timer"] = None
+
+
+def half_typed_date():
+    """Whether the focus is in a date field the reader has not finished typing (its
+    value is empty until the date is whole)."""
+    active = document.activeElement
+    return bool(active) and str(active.tagName) == "INPUT" and str(active.type) == "date" \
+        and bool(active.validity.badInput)
 
 
 def notice(text, actions=(), focus=None):
     """Tell the reader what happened to their data, with buttons for any choice, where
     they can see it (the button they pressed may be far down the page). With `focus`
     (an action), that button takes the focus; clear_notice gives it back."""
+    lost = focus_inside("fu-notice-actions")
     element("fu-notice-text").textContent = text
     element("fu-notice-actions").innerHTML = "".join(
         '<button type="button" class="md-button" data-action="%s">%s</button>'
@@ -203,6 +291,14 @@ def notice(text, actions=(), focus=None):
         action = opener.getAttribute("data-action") if opener else None
         element("fu-notice").setAttribute("data-return", str(action or ""))
         element("fu-notice-actions").querySelector('[data-action="%s"]' % focus).focus()
+    elif lost:  # the button pressed went with the old notice: the new one has the focus
+        element("fu-notice").setAttribute("tabindex", "-1")
+        element("fu-notice").focus()
+
+
+def focus_inside(element_id):
+    active = document.activeElement
+    return bool(active) and bool(element(element_id).contains(active))
 
 
 def clear_notice():
@@ -224,6 +320,7 @@ def show_view(app, typed=()):
     element("fu-answers").hidden = everything
     for section in ("timeline", "message-drafts", "fu-timeline-box", "fu-drafts-box"):
         element(section).hidden = everything
+    element("fu-all-note").hidden = not everything
     element("fu-which").innerHTML = interview_options(app)
     element("fu-which").value = app.current
     document.querySelector('[data-action="delete"]').hidden = everything

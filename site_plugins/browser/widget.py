@@ -8,8 +8,8 @@ import json
 from pyscript import document, window
 from pyscript.ffi import create_proxy
 
-from followup import edits, form, interviews, keeping, planner, planview, state, store, \
-    transfer, view
+from followup import allview, edits, form, interviews, keeping, planner, planview, state, \
+    store, transfer, view
 from followup.page import Checklist, element, today, today_iso
 
 
@@ -21,7 +21,7 @@ ACTIONS = {"start-again": interviews.start_again, "calendar": transfer.download_
            "delete-confirmed": interviews.delete_confirmed,
            "take-shared": interviews.take_shared, "keep-both": interviews.keep_both,
            "clear-everything": interviews.clear_everything,
-           "keep-everything": lambda app: view.clear_notice(),
+           "keep-everything": lambda app: view.clear_notice(), "left": lambda app: left(app),
            "backup-later": keeping.later}
 
 
@@ -57,6 +57,7 @@ def begin(app):
     problems, beyond, nothing_saved = store.load_all(app)
     typed = typed_early()
     view.show_view(app, typed)
+    view.show_returning(app, typed)
     view.seed_painted(app)
     if typed and app.current != state.ALL:
         store.current_record(app)["answers"] = form.read_answers(app)
@@ -123,14 +124,19 @@ def on_tick(app, event):
         return
     item_id, tick_id, done = str(target.getAttribute("data-id")), str(target.id), target.checked
     title = str(target.labels[0].textContent) if target.labels.length else "This step"
-    edits.set_tick(record, item_id, bool(done), today_iso())
-    store.save_record(app, record)
+    also = str(target.closest("li").getAttribute("data-also") or "").split()
+    for ticked_id in [interview_id] + also:  # also: a step shared by every interview
+        if ticked_id in app.records:
+            edits.set_tick(app.records[ticked_id], item_id, bool(done), today_iso())
+            store.save_record(app, app.records[ticked_id])
     keeping.ask(app)
-    view.redraw(app)
+    if app.current != state.ALL or also or not allview.tick_in_place(app, target, interview_id,
+                                                                     item_id):
+        view.redraw(app)
     ticked = element(tick_id)  # drawn again, perhaps in another group: focus stays on it
     if ticked:
         ticked.focus()
-    result = app.results.get(app.current) if app.current != state.ALL else None
+    result = app.merged if app.current == state.ALL else app.results.get(app.current)
     view.announce("%s %s. %s" % ("Done:" if done else "Back on your list:", title, (
         planview.next_words(result, today()) if result else "")))
     store.save_snapshot_soon(app)
@@ -177,6 +183,21 @@ def on_open(app, event):
 def on_switch(app, event):
     app.current = str(element("fu-which").value)
     view.refresh(app)
+
+
+def left(app):
+    """The reader has left the interview: the steps taken there are no longer next; the
+    focus goes to the Next line, which says what is."""
+    record = store.current_record(app)
+    if record is None:
+        return
+    record["answers"]["left"] = True
+    element("fu-left").checked = True
+    store.save_record(app, record)
+    view.redraw(app)
+    element("fu-next").focus()
+    view.announce("Noted: you have left the interview. " + str(element("fu-next").textContent))
+    store.save_snapshot_soon(app)
 
 
 def reset_draft(app, draft_id):
