@@ -376,20 +376,22 @@ def _situation(args, choices):
 
 
 def _public_holidays(code, interviewed):
-    """{"public_holidays": [...]} for --country, from the interview's year to two years
-    on (the same `holidays` package and table code as the site's); {} without it."""
+    """{"public_holidays": [...], "weekend": [...]} for --country, from the interview's
+    year to two years on (the same `holidays` package and table code as the site's); {}
+    without it."""
     if code is None:
         return {}
-    from .holidays_table import YEARS_AHEAD, country_table, left_out  # imports `holidays`
+    from .holidays_table import YEARS_AHEAD, country_table  # imports `holidays`
     interview = dates.parse_date(interviewed)
     first = interview.year if interview and dates.in_range(interview) else date.today().year
     table = country_table(code, first, first + YEARS_AHEAD)
     why = publicdays.problem(table, code)
-    if why and not table["countries"]:  # why it is left out, or every country known
-        why = left_out(code) or publicdays.problem(_all_countries(first), code)
+    if why and not table["countries"]:  # the message lists every country known
+        why = publicdays.problem(_all_countries(first), code)
     if why:
         raise BadInput("--country", code, why)
-    return {"public_holidays": publicdays.days(table, code)}
+    return {"public_holidays": publicdays.days(table, code),
+            "weekend": publicdays.weekend(table, code)}
 
 
 def _all_countries(year):

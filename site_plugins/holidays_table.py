@@ -2,10 +2,9 @@
 pinned in constraints.txt): no list kept by hand. The page and `followup plan` read it
 through browser/publicdays.py.
 
-Countries: every one `holidays` supports whose weekend is Saturday and Sunday, as the
-planner's is (a Friday-Saturday or Sunday-only weekend would need the planner to know
-it). Regions: each ISO-style subdivision the package knows (not its city or language
-variants), stored as what it adds to or takes from its country's days.
+Countries: every one `holidays` supports, each with its weekend where it is not
+Saturday and Sunday. Regions: each ISO-style subdivision the package knows (not its city
+or language variants), stored as what it adds to or takes from its country's days.
 """
 import json
 import re
@@ -49,26 +48,12 @@ def table_json(today):
 
 def country_table(code, first_year, last_year):
     """The table with one country only (for the command line), or with none when the
-    package does not know it or its weekend is not Saturday and Sunday."""
+    package does not know it."""
     country = code.strip().upper().partition("-")[0]
     entry = _country(country, list(range(first_year, last_year + 1))) if (
         country in _country_codes()) else None
     return {"from": first_year, "to": last_year,
             "countries": {country: entry} if entry else {}}
-
-
-def left_out(code):
-    """Why a country the package knows is not in the table, or None."""
-    country = code.strip().upper().partition("-")[0]
-    if country not in _country_codes():
-        return None
-    weekend = holidays.country_holidays(country).weekend
-    if tuple(sorted(weekend)) != SATURDAY_SUNDAY:
-        days = " and ".join(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                             "Saturday", "Sunday")[day] for day in sorted(weekend))
-        return ("has its weekend on %s; the planner knows only a Saturday and Sunday "
-                "weekend, so its public holidays are not offered yet" % days)
-    return None
 
 
 def _country_codes():
@@ -77,10 +62,10 @@ def _country_codes():
 
 def _country(code, years):
     national = holidays.country_holidays(code, years=years)
-    if tuple(sorted(national.weekend)) != SATURDAY_SUNDAY:
-        return None
     days = set(national)
     entry = {"name": _country_name(code), "days": encoded(years[0], days)}
+    if tuple(sorted(national.weekend)) != SATURDAY_SUNDAY:
+        entry["weekend"] = sorted(national.weekend)
     regions = {}
     for region in holidays.list_supported_countries()[code]:
         if REGION_CODE.fullmatch(region):

@@ -55,10 +55,11 @@ def test_a_region_adds_its_own_days_and_keeps_its_countrys():
     assert publicdays.days(TABLE, "gb-eng") == publicdays.days(TABLE, "GB-ENG")
 
 
-def test_countries_whose_weekend_is_not_saturday_and_sunday_are_left_out_and_said():
-    assert "SA" not in TABLE["countries"] and "HK" not in TABLE["countries"]
-    assert "Friday and Saturday" in holidays_table.left_out("SA")
-    assert holidays_table.left_out("GB") is None
+def test_every_country_has_its_own_weekend():
+    assert publicdays.weekend(TABLE, "SA") == [4, 5]  # Friday and Saturday
+    assert publicdays.weekend(TABLE, "HK") == [6]
+    assert publicdays.weekend(TABLE, "GB-SCT") == [5, 6]
+    assert "weekend" not in TABLE["countries"]["GB"]
 
 
 def test_unknown_codes_are_named_with_what_is_known():
@@ -99,7 +100,16 @@ def test_literal_public_holidays_and_typed_days_off_are_both_kept():
     assert "(a non-working day)" in typed["note"]
 
 
-def test_a_bad_public_holiday_is_a_problem_not_a_crash():
+def test_a_friday_saturday_weekend_moves_a_step_off_friday_to_sunday():
+    item = check_after_decision(dict(CHRISTMAS, weekend=[4, 5]))
+    assert (item["due"], item["moved_from"]) == ("2026-12-27", "2026-12-25")
+    assert "(a weekend)" in item["note"]
+
+
+def test_a_bad_public_holiday_or_weekend_is_a_problem_not_a_crash():
+    with pytest.raises(planner.PlanError) as error:
+        planner.plan(RULES, dict(CHRISTMAS, weekend=[7]), TODAY)
+    assert error.value.problems[0][:2] == ("weekend", 7)
     with pytest.raises(planner.PlanError) as error:
         planner.plan(RULES, dict(CHRISTMAS, public_holidays=["2026-13-01"]), TODAY)
     assert error.value.problems == [("public_holidays", "2026-13-01",
@@ -162,7 +172,7 @@ with open("out.json", "w") as handle:
 """
 CASES = [{"timeline": "by", "decision_by": "2026-12-24", "country": country, "region": region}
          for country, region in (("", ""), ("GB", ""), ("GB", "SCT"), ("US", "CA"),
-                                 ("DE", "BY"), ("ZZ", ""), ("GB", "XYZ"))]
+                                 ("DE", "BY"), ("SA", ""), ("ZZ", ""), ("GB", "XYZ"))]
 
 
 def test_micropython_reads_the_table_and_plans_the_same(tmp_path, table_in_page):
@@ -189,12 +199,14 @@ def followup(*args):
                           capture_output=True, text=True, check=False)
 
 
-@pytest.mark.parametrize("code", ["GB", "gb-eng", "DE-BY", "US-CA"])
+@pytest.mark.parametrize("code", ["GB", "gb-eng", "DE-BY", "US-CA", "SA"])
 def test_the_command_line_moves_steps_off_the_countrys_public_holidays(code):
+    # (SA: its weekend is Friday and Saturday, so Christmas Day is moved as a weekend day)
     result = followup("--country", code, "--format", "json")
     assert result.returncode == 0, result.stderr
     item = next(i for i in json.loads(result.stdout)["items"] if i["id"] == "check-after-decision")
-    assert item["moved_from"] == "2026-12-25" and "(a public holiday)" in item["note"]
+    assert item["moved_from"] == "2026-12-25"
+    assert ("(a weekend)" if code == "SA" else "(a public holiday)") in item["note"]
 
 
 @pytest.mark.parametrize("code, message", [
@@ -202,7 +214,6 @@ def test_the_command_line_moves_steps_off_the_countrys_public_holidays(code):
            "knows (known: AD, "),
     ("GB-XYZ", "followup plan: --country 'GB-XYZ': names no region of United Kingdom "
                "(its regions: ENG, NIR, SCT, WLS)\n"),
-    ("SA", "followup plan: --country 'SA': has its weekend on Friday and Saturday"),
     ("", "followup plan: --country '': must not be empty\n")])
 def test_the_command_line_refuses_an_unknown_country_where_it_was_given(code, message):
     result = followup("--country", code)

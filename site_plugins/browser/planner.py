@@ -126,7 +126,8 @@ def _facts(situation, number, interviewed, outcome, first_round=True):
                            "outcome": outcome},
             "names": situation["interviewers"] if first_round else [],
             "holidays": [parse_date(day) for day in situation["holidays"]],
-            "public": [parse_date(day) for day in situation["public_holidays"]]}
+            "public": [parse_date(day) for day in situation["public_holidays"]],
+            "weekend": situation["weekend"]}
 
 
 def _date_or_span(situation, on_field, within_field, interviewed):
@@ -280,7 +281,8 @@ def _moves(rule, rules):
 
 
 def _working(day, facts):
-    return day.weekday() < 5 and day not in facts["holidays"] and day not in facts["public"]
+    return (day.weekday() not in facts["weekend"] and day not in facts["holidays"]
+            and day not in facts["public"])
 
 
 def _next_working(day, facts):
@@ -335,7 +337,7 @@ def _useful_until(plan_block, due, latest):
 def _moved_note(moved_from, due, facts):
     """Why an item moved: a weekend, a public holiday of the reader's country, or a day
     off they gave."""
-    reason = "a weekend" if moved_from.weekday() >= 5 else (
+    reason = "a weekend" if moved_from.weekday() in facts["weekend"] else (
         "a public holiday" if moved_from in facts["public"] else "a non-working day")
     return "Moved from %s (%s) to the next working day, %s." % (
         format_date(moved_from), reason, format_date(due))

@@ -2,7 +2,8 @@
 (site_plugins/holidays_table.py): a country's days off for the planner's situation.
 
 The table: {"from": first year, "to": last year, "countries": {CODE: {"name": ...,
-"days": ..., "regions": {CODE: {"name": ..., "add": ..., "drop": ...}}}}}, where each
+"days": ..., "weekend": [4, 5] (only where it is not [5, 6], Saturday and Sunday),
+"regions": {CODE: {"name": ..., "add": ..., "drop": ...}}}}}, where each
 run of days is two base-36 digits per day, counted from 1 January of the first year.
 A region's days are its country's, with "add" added and "drop" taken out. Pure, and the
 same under MicroPython: the page reads the table from its files only when a reader
@@ -67,6 +68,11 @@ def days(table, code):
         chosen = (chosen | set(_decoded(table, extra.get("add", "")))) - set(
             _decoded(table, extra.get("drop", "")))
     return sorted(chosen)
+
+
+def weekend(table, code):
+    """The country's weekdays off, Monday 0 .. Sunday 6."""
+    return list(table["countries"][split_code(code)[0]].get("weekend") or [5, 6])
 
 
 def years(table):

@@ -16,6 +16,7 @@ HIDDEN = ("\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2
 ANSWERS = (("rejected_on", "rejected", "rejection", "rejection"),
            ("offer_on", "offer", "offer", "offer"),
            ("next_interview", "next-round", "next-interview", "next-round"))
+WEEKEND = [5, 6]
 DATE_FIELDS = ("decision_by", "call_back_on", "rejected_on", "offer_on", "next_interview")
 
 
@@ -44,7 +45,7 @@ def normalise(situation):
               "call_back_on": None, "call_back_within": None, "hr": True,
               "via_linkedin": False, "interviewers": [], "rejected_on": None,
               "offer_on": None, "next_interview": None, "company": "", "role": "", "ref": "",
-              "choices": {}, "holidays": [], "public_holidays": []}
+              "choices": {}, "holidays": [], "public_holidays": [], "weekend": None}
     for key in situation:
         result[key] = situation[key]
     names = [clean_text(name) for name in result["interviewers"] or []]
@@ -53,6 +54,9 @@ def normalise(situation):
         result[key] = clean_text(result[key] or "")
     result["holidays"] = list(result["holidays"] or [])
     result["public_holidays"] = list(result["public_holidays"] or [])
+    # The weekdays off (Monday 0 .. Sunday 6): Saturday and Sunday unless the country's
+    # differ (Friday and Saturday in much of the Middle East, Sunday only in Hong Kong).
+    result["weekend"] = WEEKEND if result["weekend"] is None else list(result["weekend"])
     result["choices"] = dict(result["choices"] or {})
     return result
 
@@ -71,6 +75,7 @@ def check_situation(rules, situation):
     _check_exclusive(situation, "rejected_on", "offer_on", problems)
     _check_holidays(situation["holidays"], problems)
     _check_holidays(situation["public_holidays"], problems, "public_holidays", 4 * MAX_DAYS)
+    _check_weekend(situation["weekend"], problems)
     _check_names(situation, problems)
     return problems + _check_choices(rules, situation["choices"])
 
@@ -123,6 +128,15 @@ def _check_holidays(holidays, problems, field="holidays", most=MAX_DAYS):
     for holiday in holidays:
         if parse_date(holiday) is None:
             problems.append((field, holiday, "is not a real date (use YYYY-MM-DD)"))
+
+
+def _check_weekend(weekend, problems):
+    for day in weekend:
+        if not isinstance(day, int) or isinstance(day, bool) or not 0 <= day <= 6:
+            problems.append(("weekend", day, "must be a weekday number from 0 (Monday) to "
+                             "6 (Sunday)"))
+    if len(weekend) > 3:
+        problems.append(("weekend", len(weekend), "at most 3 days"))
 
 
 def _check_names(situation, problems):

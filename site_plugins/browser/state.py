@@ -109,7 +109,7 @@ def situation(answers, interview_id=""):
               "interviewers": interviewer_names(answers),
               "choices": answers["choices"], "holidays": _dates(answers["holidays"])}
     if country_code(answers):
-        result["public_holidays"] = _public_holidays(answers, problems)
+        result["public_holidays"], result["weekend"] = _public_holidays(answers, problems)
     if answers["timeline"] == "by":
         result["decision_by"] = answers["decision_by"]
     elif answers["timeline"] == "within":
@@ -160,16 +160,16 @@ def country_code(answers):
 
 
 def _public_holidays(answers, problems):
-    """The chosen country's (and region's) public holidays; none when no country is
-    chosen. The table is read only once a country is."""
+    """(public holidays, weekend) of the chosen country (and region): the table is read
+    only once a country is chosen."""
     code = country_code(answers)
     table = publicdays.loaded()
     why = publicdays.problem(table, code)
     if why:
         region_only = "-" in code and publicdays.problem(table, code.split("-")[0]) is None
         problems.append(("region" if region_only else "country", code, why))
-        return []
-    return publicdays.days(table, code)
+        return [], None
+    return publicdays.days(table, code), publicdays.weekend(table, code)
 
 
 def label(answers):
