@@ -41,9 +41,25 @@ def add_offline(site_dir, node_modules, name=NAME):
     site = Path(site_dir)
     if not (site / "index.html").is_file():
         raise OfflineError(f"{site_dir}: no index.html there: is it a built site?")
-    _copy_own_files(site, Path(node_modules), name)
-    entries = precache_entries(site)  # every file but the pages
-    build = build_id(entries)
+    workbox = _workbox_files(Path(node_modules))
+    try:
+        return _write_offline(site, workbox, name)
+    except OSError as error:
+        raise OfflineError(f"cannot write to {site_dir}: {error.strerror or error}")
+
+
+def _workbox_files(node_modules):
+    files = [node_modules / module / "build" / (module + ".prod.js") for module in WORKBOX_MODULES]
+    for path in files:
+        if not path.is_file():
+            raise OfflineError(f"Workbox is not in {node_modules} ({path.parents[1].name} is "
+                               "missing): run `make setup` (npm ci) first")
+    return files
+
+
+def _write_offline(site, workbox, name):
+    _copy_own_files(site, workbox, name)
+    build = build_id(precache_entries(site))  # of the files other than the pages
     for page in _pages(site):
         _link_page(site, page, build)
     entries = precache_entries(site)  # the pages as linked
@@ -51,14 +67,10 @@ def add_offline(site_dir, node_modules, name=NAME):
     return len(entries), sum(entry["size"] for entry in entries)
 
 
-def _copy_own_files(site, node_modules, name):
+def _copy_own_files(site, workbox, name):
     folder = site / OFFLINE
     (folder / "workbox").mkdir(parents=True, exist_ok=True)
-    for module in WORKBOX_MODULES:
-        source = node_modules / module / "build" / (module + ".prod.js")
-        if not source.is_file():
-            raise OfflineError(f"Workbox is not in {node_modules} ({module} is missing): "
-                               "run `make setup` (npm ci) first")
+    for source in workbox:
         (folder / "workbox" / source.name).write_bytes(source.read_bytes())
     for path in sorted(WORKER.glob("*.png")) + [WORKER / "register.js"]:
         (folder / path.name).write_bytes(path.read_bytes())
