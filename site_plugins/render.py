@@ -169,6 +169,7 @@ def step_page(rules, step):
 
 def _rule_block(rule, rules):
     lines = ["### %s { #%s }" % (text(rule["title"]), rule["id"]), ""]
+    lines += _optional_line(rule, rules, 1)
     if rule["kind"] == "avoid":
         lines += ['!!! warning "Avoid"', "    " + text(rule["text"]), ""]
     else:
@@ -186,6 +187,20 @@ def _rule_block(rule, rules):
         lines += ["**Where the sources differ on this:**", ""] + ["- " + link for link in shaping]
         lines.append("")
     return lines + [credits(cites, own, rules, 1), ""]
+
+
+def _optional_line(rule, rules, depth):
+    """For a step a reader's plan has only if they pick an option: which, with a link to
+    the question where they choose it."""
+    if not (rule["plan"] or {}).get("optional"):
+        return []
+    chosen = ["\u201c%s\u201d in [%s](%sdisagreements.md#%s)" % (
+        text(position["label"]), text(disagreement["question"]), "../" * depth,
+        disagreement["id"])
+        for disagreement in rules["disagreements"] for position in disagreement["positions"]
+        if rule["id"] in (position["effect"].get("include") or [])]
+    return ["**Optional:** only if you choose " + " or ".join(chosen) + "; otherwise your "
+            "plan leaves this step out.", ""]
 
 
 def _step_disagreements(rules, step):
