@@ -10,7 +10,7 @@ import json
 from datetime import timedelta
 
 from . import holidays_table
-from .browser import dates, planner, planview, publicdays, state, words
+from .browser import dates, planner, planview, publicdays, state, theday, words
 from .csp import script_body
 from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, HOLIDAYS, SANITISER, shipped_modules
 from .browser.planview import escape
@@ -30,19 +30,23 @@ def checklist_page(rules, today, bundle):
         # guide's own pages.
         "---", "hide:", "  - toc", "search:", "  exclude: true", "---", "",
         "# Your follow-up checklist", "",
-        "Tell the checklist when you interviewed and what the employer said; it works out "
-        "what to do and when, following the [steps](../steps/at-interview.md) of this guide. "
-        "Your answers stay in this browser, on this device; nothing is sent anywhere.", "",
         '<noscript><p class="fu-noscript">The form needs JavaScript. Without it, the '
         "default plan below and the whole guide still work.</p></noscript>", "",
         '<div id="fu-app" class="fu-app" data-bundle="%s" data-modules="%sassets/followup/">'
         % (escape(bundle), BASE),
+        # A returning reader (the widget marks the app) starts at their interview and plan.
+        '<p class="fu-intro">Tell the checklist when you interviewed and what the employer '
+        'said; it works out what to do and when, following the <a href="../steps/at-interview/">'
+        'steps</a> of this guide. Your answers stay in this browser, on this device; nothing '
+        'is sent anywhere.</p>',
         interviews_html(), notice_html(),
         '<p class="fu-skip"><a href="#your-plan">Go to your plan</a></p>',
         form_html(rules, answers),
         '<h2 id="your-plan">Your plan</h2>',
         '<p id="fu-status" class="fu-status" role="status" aria-live="polite"></p>',
-        '<p id="fu-next" class="fu-next">%s</p>' % escape(_first_words(static)),
+        '<p id="fu-next" class="fu-next" tabindex="-1">%s</p>' % escape(_first_words(static)),
+        '<p id="fu-left-row" class="fu-left" hidden><button type="button" class="md-button" '
+        'data-action="left" disabled>I have left the interview</button></p>',
         '<p id="fu-plan-intro">The default plan, in days counted from the interview day: no '
         'decision date given, an employer with an HR department, and the guide\'s default '
         'on every <a href="../disagreements/">question where the sources disagree</a>.</p>',
@@ -59,6 +63,9 @@ def checklist_page(rules, today, bundle):
         '<details id="fu-drafts-box" class="fu-box"><summary>Show drafts of the messages your '
         "plan asks for</summary><p>Starting points in plain words. Edit them here; your "
         'changes are kept with this interview.</p><div id="fu-drafts"></div></details>',
+        '<p id="fu-all-note" class="fu-all-note" hidden>The timeline and the message drafts are '
+        'drawn for one interview at a time: choose it in the <a href="#fu-which">list of your '
+        'interviews</a>.</p>',
         "</div>", "", '<script src="%s%s"></script>' % (BASE, SANITISER[1]),
         "<script>%s</script>" % EARLY_SCRIPT, "",
         scripts_html()])
@@ -182,10 +189,20 @@ def form_html(rules, answers):
         _field("Role", _input("text", "", ' autocomplete="off"'), "fu-role"),
         _field("Interview date", _input("date", answers["interviewed"], " required"),
                "fu-interviewed"),
+        _row("fu-interview-time-row", _field(
+            "Interview time (optional)", _input("time"), "fu-interview-time",
+            "On the day, the steps taken at the interview stop being next %d hours after it."
+            % theday.LEAVE_AFTER_HOURS) + _checkbox("fu-left", "I have left the interview",
+                                                    answers["left"]), hidden=False),
         _field("What did they say about when they would decide?", _select((
             ("none", "Nothing, or I did not ask"), ("by", "They would decide by a date"),
             ("within", "They would decide within some days or weeks")), "none"), "fu-timeline"),
         by_row, within_row,
+        _field("Interviewers' names, one per line", _textarea(3), "fu-interviewers",
+               "One thank-you item per name."),
+        '<details id="fu-more-answers" class="fu-more-answers"><summary>More about this '
+        'interview <span class="fu-rel">(a call-back, HR, LinkedIn, their answer, your name, '
+        'days off)</span></summary>',
         _field("Did they ask you to get in touch on a certain day?", _select((
             ("none", "No"), ("on", "Yes, on a date"), ("within", "Yes, after some days or weeks")),
             "none"), "fu-call-back"),
@@ -193,8 +210,6 @@ def form_html(rules, answers):
         _checkbox("fu-hr", "The employer has an HR department", answers["hr"]),
         _checkbox("fu-via-linkedin", "My first contact with them was through LinkedIn",
                   answers["via_linkedin"]),
-        _field("Interviewers' names, one per line", _textarea(3), "fu-interviewers",
-               "One thank-you item per name."),
         _field("Your name (for the drafts)", _input("text", "", ' autocomplete="name"'), "fu-me"),
         _field("Their answer so far", _select((
             ("waiting", "No answer yet"), ("next-round", "They invited me to another round"),
@@ -205,7 +220,7 @@ def form_html(rules, answers):
         holidays_html(answers),
         _field("Your own days off, as YYYY-MM-DD", _input("text", "", ' autocomplete="off"'),
                "fu-holidays", "Separate dates with spaces or commas."),
-        "</fieldset>", _choices_html(rules), "</form></details>"]
+        "</details></fieldset>", _choices_html(rules), "</form></details>"]
     return "".join(parts)
 
 

@@ -136,6 +136,8 @@ def show_errors(problems):
             continue
         field_id = FIELD_IDS.get(field, "fu-interviewed")
         element("fu-answers").open = True  # the answer to check is in view
+        if element(field_id).closest("#fu-more-answers"):
+            element("fu-more-answers").open = True
         element(field_id).setAttribute("aria-invalid", "true")
         note = element(field_id + "-error")
         note.textContent = error_words(field, value, message)

@@ -6,14 +6,18 @@ from .words import credits_line
 
 # Missed items are too late to help and dropped ones no longer apply: neither is a task.
 ON_CALENDAR = ("upcoming", "today", "overdue")
+REMIND_AT = 9 * 60   # minutes after midnight of an event's day: its reminder rings at 09:00
+SOON = 15            # a reminder for today, when 09:00 has gone: this many minutes from now
 
 
-def to_ics(results, rules, today, links=None):
+def to_ics(results, rules, today, links=None, now=None):
     """The calendar text for one plan or several (a list), CRLF line ends and folded lines
     included. Each event's UID names its interview, so files for different interviews
     never overwrite each other's events in a calendar app. `links` (one per plan, or
     None) are the addresses that bring each plan back in the checklist: every event of
-    that plan carries its link (URL, and a line of the description)."""
+    that plan carries its link (URL, and a line of the description). `now` (minutes
+    after midnight, from the reader's clock; None when not known) keeps a reminder for
+    today from being set in the past."""
     results = results if isinstance(results, list) else [results]
     links = links or [None] * len(results)
     stamp = "%04d%02d%02dT000000Z" % (today.year, today.month, today.day)
@@ -23,7 +27,7 @@ def to_ics(results, rules, today, links=None):
     for result, link in zip(results, links):
         for item in result["items"]:
             if item["due"] and item["state"] in ON_CALENDAR:
-                lines += _event(item, result["interview"], rules, stamp, today, link)
+                lines += _event(item, result["interview"], rules, stamp, today, link, now)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
@@ -40,7 +44,7 @@ def event_title(item, interview):
     return (interview["company"] + ": " if interview["company"] else "") + item["title"]
 
 
-def _event(item, interview, rules, stamp, today, link):
+def _event(item, interview, rules, stamp, today, link, now=None):
     """One item as an event on its day, or today for one that is late: a reminder on a
     day gone by would never ring."""
     day = max(parse_date(item["due"]), today)
@@ -60,10 +64,26 @@ def _event(item, interview, rules, stamp, today, link):
             "DTEND;VALUE=DATE:" + iso(day + timedelta(days=1)).replace("-", ""),
             "SUMMARY:" + _escape(title),
             "DESCRIPTION:" + _escape(description)] + (["URL:" + link] if link else []) + [
-            "TRANSP:TRANSPARENT",
-            "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + _escape(title),
-            "TRIGGER:PT9H", "END:VALARM",
+            "TRANSP:TRANSPARENT"] + _alarm(title, reminder_minutes(day, today, now)) + [
             "END:VEVENT"]
+
+
+def reminder_minutes(day, today, now):
+    """When an event's reminder rings, in minutes after the start of its day: 09:00, or
+    for today once 09:00 has gone SOON minutes from `now`; None (no reminder) when that
+    would fall after the day."""
+    if day != today or now is None or now < REMIND_AT:
+        return REMIND_AT
+    soon = now + SOON
+    return soon if soon < 24 * 60 else None
+
+
+def _alarm(title, minutes):
+    if minutes is None:
+        return []
+    trigger = "PT%dH" % (minutes // 60) + ("%dM" % (minutes % 60) if minutes % 60 else "")
+    return ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + _escape(title),
+            "TRIGGER:" + trigger, "END:VALARM"]
 
 
 def _escape(text):

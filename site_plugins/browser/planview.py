@@ -6,8 +6,8 @@ from the reader or the rules is escaped here, and nowhere else is markup made fr
 """
 from . import dates
 from .planner import next_item, steps_to_do, tick_key, with_done
-from .words import credit_groups, names_of, own_notes, section_heading, source_name, \
-    whom_and_how
+from .words import PART_WORDS, by_article, names_of, own_notes, section_heading, \
+    source_name, whom_and_how
 
 SECTIONS = (("now", "Now", ("today", "overdue")), ("coming", "Coming up", ("upcoming",)),
             ("throughout", "Throughout your search", ("ongoing",)))
@@ -38,6 +38,31 @@ def plan_html(result, rules, today, ticked=(), base="../"):  # TRANSITION: ticke
     parts.append(_done_html(result["items"], today) + _missed_html(result["items"]) +
                  _dropped_html(result["dropped"]) + "</div>")
     return "".join(parts)
+
+
+EVERY_INTERVIEW = "Every interview"
+
+
+def shared_once(result):
+    """A merged plan (planner.merged) with each undated step that is the same for every
+    interview (keep searching) listed once: under EVERY_INTERVIEW, its `also` naming the
+    other interviews, done only when it is done for all of them."""
+    items, shared = [], {}
+    for item in result["items"]:
+        key = (item["id"], item["title"], item["text"])
+        if item["due"] is not None or not item.get("interview"):
+            items.append(item)
+        elif key in shared:
+            shared[key]["also"].append(item["interview"])
+            if item["state"] != "done":
+                shared[key]["state"] = item["state"]
+        else:
+            shared[key] = dict(item, also=[])
+            items.append(shared[key])
+    for item in shared.values():
+        if item["also"]:
+            item["employer"] = EVERY_INTERVIEW
+    return dict(result, items=items)
 
 
 def count_words(result):
@@ -109,11 +134,13 @@ def _item_open(item, tag):
     tick_id = escape(tick_key(item))
     employer = item.get("employer")
     return ('<li class="fu-item fu-state-%s" data-id="%s" data-due="%s" data-state="%s" '
-            'data-interview="%s" data-sources="%s">'
+            'data-interview="%s"%s data-sources="%s">'
             '<input type="checkbox" class="fu-tick" id="tick-%s" data-id="%s"%s>'
             '<label for="tick-%s" class="fu-item-title">%s%s%s</label>') % (
         item["state"], item_id, item["due"] or "", item["state"],
-        escape(item.get("interview") or ""), " ".join(item["sources"]), tick_id, item_id,
+        escape(item.get("interview") or ""),
+        ' data-also="%s"' % escape(" ".join(item["also"])) if item.get("also") else "",
+        " ".join(item["sources"]), tick_id, item_id,
         " checked" if item["state"] == "done" else "", tick_id,
         '<span class="fu-employer">%s: </span>' % escape(employer) if employer else "",
         escape(item["title"]), ' <span class="fu-tag">%s</span>' % escape(tag) if tag else "")
@@ -145,32 +172,40 @@ def meta(item):
 
 
 def credits_html(cites, own, rules, base, item=None):
-    """Who says each part, as source badges that lead to the article's section on the
-    sources page; the guide's own choices with their reasons."""
-    groups = credit_groups(cites, own)
-    parts = []
-    for words, cited in groups:
-        badges = " ".join(badge(cite, rules, base) for cite in _once(cited))
-        parts.append(badges if len(groups) == 1 else
-                     '<span class="fu-part">%s:</span> %s' % (words, badges))
-    more = ""
-    if item is not None:
-        more = ' \u00b7 <a href="%ssteps/%s/#%s">The guide on this step</a>' % (
-            base, item["step"], item["rule"])
-    lines = ['<p class="fu-cite">Sources: %s%s</p>' % ("; ".join(parts), more)]
+    """Why and who says so, one tap away (a closed <details>): each article once, as a
+    badge that leads to its section on the sources page, with the parts of the step it
+    speaks to; the guide's own choices with their reasons; the step on the guide's pages."""
+    cited = article_parts(cites)
+    every = len(set(words for _, words in cited)) <= 1
+    badges = " \u00b7 ".join(badge(cite, rules, base) + (
+        "" if every else ' <span class="fu-part">(%s)</span>' % words) for cite, words in cited)
+    lines = ['<p class="fu-cite">Sources: %s</p>' % badges] if cited else []
     lines += ['<p class="fu-own">The guide\'s own choice (%s): %s</p>' % (part, escape(note))
               for part, note in own_notes(own)]
-    return "".join(lines)
+    if item is not None:
+        lines.append('<p class="fu-guide"><a href="%ssteps/%s/#%s">The guide on this step</a>'
+                     '</p>' % (base, item["step"], item["rule"]))
+    return ('<details class="fu-why"><summary>Why and who says so</summary>%s</details>'
+            % "".join(lines))
 
 
-def _once(cites):
-    seen, kept = [], []
-    for cite in cites:
-        key = (cite["source"], cite["section"])
-        if key not in seen:
-            seen.append(key)
-            kept.append(cite)
-    return kept
+def article_parts(cites):
+    """[(citation, part words)]: each article once, in the order first cited, with every
+    section cited for it and the parts of the step it speaks to ('what, when')."""
+    found = []
+    for part in ("action", "timing", "to", "channel", "useful"):
+        for cite in by_article(cites.get(part) or []):
+            same = [entry for entry in found if entry[0]["source"] == cite["source"]]
+            if not same:
+                same = [({"source": cite["source"], "section": cite["section"],
+                          "sections": []}, [])]
+                found.append(same[0])
+            for section in cite["sections"]:
+                if section not in same[0][0]["sections"]:
+                    same[0][0]["sections"].append(section)
+            if PART_WORDS[part] not in same[0][1]:
+                same[0][1].append(PART_WORDS[part])
+    return [(cite, ", ".join(parts)) for cite, parts in found]
 
 
 def badge(cite, rules, base):

@@ -23,8 +23,8 @@ ALL = "all"  # the index's `current` when the reader looks at every interview at
 TEXT_FIELDS = ("interviewed", "timeline", "decision_by", "decision_n", "decision_unit",
                "call_back", "call_back_on", "call_back_n", "call_back_unit", "interviewers",
                "role", "company", "me", "outcome", "outcome_on", "holidays", "country",
-               "region")
-FLAG_FIELDS = ("hr", "via_linkedin")
+               "region", "interview_time")
+FLAG_FIELDS = ("hr", "via_linkedin", "left")  # left: the reader has left the interview
 CHOICES = {"timeline": ("none", "by", "within"), "call_back": ("none", "on", "within"),
            "decision_unit": ("d", "w"), "call_back_unit": ("d", "w"),
            "outcome": ("waiting", "next-round", "offer", "rejected")}
@@ -47,7 +47,8 @@ WORDS = {"interviewed": "the interview date", "timeline": "what they said about 
          "company": "the company", "me": "your name", "hr": "the HR question",
          "via_linkedin": "the LinkedIn question", "decision_unit": "days or weeks",
          "call_back_unit": "days or weeks", "choices": "a choice",
-         "country": "the country", "region": "the region"}
+         "country": "the country", "region": "the region",
+         "interview_time": "the interview time", "left": "whether you have left"}
 
 
 RECORD_PREFIX = PREFIX + "interview:"
@@ -84,7 +85,7 @@ def default_answers(today_iso):
     answers.update({"interviewed": today_iso, "timeline": "none", "decision_n": "7",
                     "decision_unit": "d", "call_back": "none", "call_back_n": "3",
                     "call_back_unit": "d", "outcome": "waiting", "hr": True,
-                    "via_linkedin": False, "choices": {}})
+                    "via_linkedin": False, "left": False, "choices": {}})
     return answers
 
 

@@ -42,7 +42,7 @@ def download_calendar(app):
     name = "interview-follow-up-%s.ics" % file_part(company)
     links = [restore_link(app.records[i]) for i in shown]
     view.with_module(app, "ics", lambda ics: download(
-        name, ics.to_ics(results, app.rules, today(), links), "text/calendar"))
+        name, ics.to_ics(results, app.rules, today(), links, view.minutes_now()), "text/calendar"))
     keeping.backed_up(app)
 
 
@@ -71,31 +71,51 @@ def export_all(app):
     view.announce("Exported %d interview%s." % (len(records), "" if len(records) == 1 else "s"))
 
 
+ONE_ONLY = ("A share link holds one interview's answers: choose that interview in the list "
+            "above, then press \u201cCopy a share link\u201d.")
+
+
 def share_link(app):
+    """The interview's answers as a link, copied and shown (the focus goes to it); in
+    "All my interviews" the reader is told to choose one, and the focus goes to the list."""
+    if app.current == state.ALL:
+        view.notice(ONE_ONLY)
+        element("fu-which").focus()
+        return
     record = store.current_record(app)
     if record is None:
         return
     data = state.percent_encoded(json.dumps(state.share_data(record)))
     url = page_address() + SHARE_PREFIXES[0] + data
     element("fu-share-url").value = url
+    element("fu-share-url").focus()
+    element("fu-share-url").select()
     copy_text(url)
     view.announce("Share link ready. It holds this interview's answers, names included; anyone "
                   "with it sees the same plan.")
 
 
 def copy_without_names(app):
-    record = store.current_record(app)
-    if record is None:
+    """The plan as text with stand-ins for the interviewers' names and no employer,
+    copied and shown (the focus goes to it); every interview's, numbered, in "All my
+    interviews"."""
+    shown = app.order if app.current == state.ALL else [app.current]
+    results = [app.results.get(i) for i in shown if app.results.get(i)]
+    if not results:
         return
-    result = app.results.get(record["id"])
-    if result is None:
-        return
-    names = [item["name"] for item in result["items"] if item["name"]]
-    aliases = dict((name, "Interviewer %d" % (names.index(name) + 1)) for name in names)
-    text = planview.plan_text(result, today(), aliases)
+    texts = [plain_text(result) for result in results]
+    text = texts[0] if len(texts) == 1 else "\n".join(
+        "INTERVIEW %d\n\n%s" % (number + 1, words) for number, words in enumerate(texts))
     element("fu-plain-plan").value = text
     element("fu-plain-plan-row").hidden = False
+    element("fu-plain-plan").focus()
     copy_text(text)
+
+
+def plain_text(result):
+    names = [item["name"] for item in result["items"] if item["name"]]
+    aliases = dict((name, "Interviewer %d" % (names.index(name) + 1)) for name in names)
+    return planview.plan_text(result, today(), aliases=aliases)
 
 
 def copy_text(text):
