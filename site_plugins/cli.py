@@ -376,9 +376,9 @@ def _situation(args, choices):
 
 
 def _public_holidays(code, interviewed):
-    """{"public_holidays": [...], "weekend": [...]} for --country, from the interview's
-    year to two years on (the same `holidays` package and table code as the site's); {}
-    without it."""
+    """The situation's public holidays, weekend and years known for --country, from the
+    interview's year to two years on (the same `holidays` package and table code as the
+    site's); {} without it."""
     if code is None:
         return {}
     from .holidays_table import YEARS_AHEAD, country_table  # imports `holidays`
@@ -390,8 +390,7 @@ def _public_holidays(code, interviewed):
         why = publicdays.problem(_all_countries(first), code)
     if why:
         raise BadInput("--country", code, why)
-    return {"public_holidays": publicdays.days(table, code),
-            "weekend": publicdays.weekend(table, code)}
+    return publicdays.situation_fields(table, code)
 
 
 def _all_countries(year):

@@ -106,6 +106,16 @@ def test_a_friday_saturday_weekend_moves_a_step_off_friday_to_sunday():
     assert "(a weekend)" in item["note"]
 
 
+def test_a_step_past_the_years_known_is_said():
+    later = {"interviewed": "2028-12-18", "decision_by": "2029-01-10",
+             "public_holidays": ["2028-12-25"], "public_holidays_years": [2026, 2028]}
+    result = planner.plan(RULES, later, TODAY)
+    assert result["warnings"][-1] == (
+        "Public holidays are known for 2026 to 2028 only: steps dated outside those years "
+        "(the first on Thu 11 Jan 2029) may still fall on one.")
+    assert not planner.plan(RULES, CHRISTMAS, TODAY)["warnings"]
+
+
 def test_a_bad_public_holiday_or_weekend_is_a_problem_not_a_crash():
     with pytest.raises(planner.PlanError) as error:
         planner.plan(RULES, dict(CHRISTMAS, weekend=[7]), TODAY)
@@ -141,7 +151,8 @@ def test_no_country_adds_nothing_and_an_old_record_stays_valid(table_in_page):
     assert "public_holidays" not in state.situation(answers())[0]
     record, problems = state.checked_record(
         {"version": 2, "answers": {"interviewed": "2026-12-18"}}, "i1", "2026-12-18", RULES)
-    assert problems == [] and (record["answers"]["country"], record["answers"]["region"]) == ("", "")
+    assert problems == []
+    assert (record["answers"]["country"], record["answers"]["region"]) == ("", "")
 
 
 def test_an_unknown_country_or_region_is_named_at_its_field(table_in_page):
@@ -167,12 +178,15 @@ with open("out.json", "w") as handle:
         answers = state.default_answers("2026-12-18")
         answers.update(given)
         situation, problems = state.situation(answers)
-        result = None if problems else planner.plan(rules, situation, dates.parse_date("2026-12-18"))
+        today = dates.parse_date("2026-12-18")
+        result = None if problems else planner.plan(rules, situation, today)
         handle.write(json.dumps([situation, [list(p) for p in problems], result]) + "\\n")
 """
 CASES = [{"timeline": "by", "decision_by": "2026-12-24", "country": country, "region": region}
          for country, region in (("", ""), ("GB", ""), ("GB", "SCT"), ("US", "CA"),
                                  ("DE", "BY"), ("SA", ""), ("ZZ", ""), ("GB", "XYZ"))]
+CASES.append({"interviewed": "2028-12-18", "timeline": "by", "decision_by": "2029-01-10",
+              "country": "GB", "region": ""})
 
 
 def test_micropython_reads_the_table_and_plans_the_same(tmp_path, table_in_page):

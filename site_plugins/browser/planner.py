@@ -38,7 +38,7 @@ def plan(rules, situation, today):
             "next": upcoming["id"] if upcoming else None,
             "choices": dict((d["id"], situation["choices"].get(d["id"], d["default"]))
                             for d in rules["disagreements"]),
-            "warnings": _warnings(situation, today)}
+            "warnings": _warnings(situation, today) + _unknown_holidays(situation, items)}
 
 
 def next_item(items):
@@ -402,6 +402,20 @@ def _sorted(items, rules):
     keyed = [((item["due"] is None, item["due"] or "", step_order[item["step"]],
                rule_order[item["rule"]], index), item) for index, item in enumerate(items)]
     return [pair[1] for pair in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def _unknown_holidays(situation, items):
+    """A word when a step to the employer is dated in a year whose public holidays the
+    plan was not given (the site's table covers a few years from its build)."""
+    known = situation["public_holidays_years"]
+    outside = [parse_date(item["due"]) for item in items if known and item["due"]
+               and item["to"] != "self"
+               and not known[0] <= parse_date(item["due"]).year <= known[1]]
+    if not outside:
+        return []
+    return ["Public holidays are known for %d to %d only: steps dated outside those years "
+            "(the first on %s) may still fall on one."
+            % (known[0], known[1], format_date(min(outside)))]
 
 
 def _warnings(situation, today):

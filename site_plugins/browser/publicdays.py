@@ -70,6 +70,13 @@ def days(table, code):
     return sorted(chosen)
 
 
+def situation_fields(table, code):
+    """What a country (and region) adds to the planner's situation (`problem` first)."""
+    first, last = years(table)
+    return {"public_holidays": days(table, code), "weekend": weekend(table, code),
+            "public_holidays_years": [first, last]}
+
+
 def weekend(table, code):
     """The country's weekdays off, Monday 0 .. Sunday 6."""
     return list(table["countries"][split_code(code)[0]].get("weekend") or [5, 6])

@@ -45,7 +45,8 @@ def normalise(situation):
               "call_back_on": None, "call_back_within": None, "hr": True,
               "via_linkedin": False, "interviewers": [], "rejected_on": None,
               "offer_on": None, "next_interview": None, "company": "", "role": "", "ref": "",
-              "choices": {}, "holidays": [], "public_holidays": [], "weekend": None}
+              "choices": {}, "holidays": [], "public_holidays": [], "weekend": None,
+              "public_holidays_years": None}
     for key in situation:
         result[key] = situation[key]
     names = [clean_text(name) for name in result["interviewers"] or []]
@@ -76,6 +77,7 @@ def check_situation(rules, situation):
     _check_holidays(situation["holidays"], problems)
     _check_holidays(situation["public_holidays"], problems, "public_holidays", 4 * MAX_DAYS)
     _check_weekend(situation["weekend"], problems)
+    _check_years(situation["public_holidays_years"], problems)
     _check_names(situation, problems)
     return problems + _check_choices(rules, situation["choices"])
 
@@ -137,6 +139,15 @@ def _check_weekend(weekend, problems):
                              "6 (Sunday)"))
     if len(weekend) > 3:
         problems.append(("weekend", len(weekend), "at most 3 days"))
+
+
+def _check_years(known, problems):
+    """The first and last year whose public holidays were given, when they were."""
+    if known is None:
+        return
+    if not isinstance(known, (list, tuple)) or len(known) != 2 or not all(
+            isinstance(year, int) and not isinstance(year, bool) for year in known):
+        problems.append(("public_holidays_years", str(known)[:20], "must be two years"))
 
 
 def _check_names(situation, problems):

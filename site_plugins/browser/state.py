@@ -110,7 +110,7 @@ def situation(answers, interview_id=""):
               "interviewers": interviewer_names(answers),
               "choices": answers["choices"], "holidays": _dates(answers["holidays"])}
     if country_code(answers):
-        result["public_holidays"], result["weekend"] = _public_holidays(answers, problems)
+        result.update(_public_holidays(answers, problems))
     if answers["timeline"] == "by":
         result["decision_by"] = answers["decision_by"]
     elif answers["timeline"] == "within":
@@ -161,16 +161,16 @@ def country_code(answers):
 
 
 def _public_holidays(answers, problems):
-    """(public holidays, weekend) of the chosen country (and region): the table is read
-    only once a country is chosen."""
+    """The public holidays, weekend and years known of the chosen country (and region),
+    as situation fields: the table is read only once a country is chosen."""
     code = country_code(answers)
     table = publicdays.loaded()
     why = publicdays.problem(table, code)
     if why:
         region_only = "-" in code and publicdays.problem(table, code.split("-")[0]) is None
         problems.append(("region" if region_only else "country", code, why))
-        return [], None
-    return publicdays.days(table, code), publicdays.weekend(table, code)
+        return {}
+    return publicdays.situation_fields(table, code)
 
 
 def label(answers):
