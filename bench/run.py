@@ -32,6 +32,7 @@ from site_plugins.rules import load_rules  # noqa: E402
 from situations import random_situation  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "10"))
+CORES = os.cpu_count() or 1  # a load average above this means the figures were taken on a busy machine
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_RUNS", "3"))
 SUB = "interview-followup"
 DAY = "2026-11-18"
@@ -263,6 +264,43 @@ def update_times(browser, base, count=100):
     return sorted(times)
 
 
+def all_view_ticks(browser, base, interviews=50, names=20, days_off=181, count=5):
+    """Milliseconds from a tick in "All my interviews" to the page updated, measured in the
+    page, with `interviews` saved interviews of `names` interviewers and `days_off` days
+    off each (issue 18's worst case)."""
+    off = " ".join((date(2026, 12, 1) + timedelta(days=2 * n)).isoformat() for n in range(days_off))
+    records = [{"version": 2, "id": "i%02d" % n, "ticked": [], "answers": {
+        "interviewed": "2026-11-%02d" % (1 + n % 25), "company": "Company %d" % n,
+        "holidays": off, "interviewers": "\n".join("Person %d %d" % (n, m) for m in range(names))}}
+        for n in range(interviews)]
+    with fresh_page(browser) as page:
+        page.goto(base + "checklist/")
+        page.wait_for_function("document.getElementById('fu-form').dataset.ready === 'true'",
+                               timeout=60_000)
+        page.evaluate("""records => { localStorage.clear();
+            for (const r of records) localStorage.setItem('interview-followup:interview:' + r.id, JSON.stringify(r));
+            localStorage.setItem('interview-followup:index', JSON.stringify(
+                {version: 2, interviews: records.map(r => r.id), current: 'all'})); }""", records)
+        page.reload()
+        page.wait_for_function("document.getElementById('fu-form').dataset.ready === 'true'",
+                               timeout=180_000)
+        return sorted(page.evaluate("""count => {
+            const out = [], boxes = document.querySelectorAll('#fu-plan .fu-tick');
+            for (let i = 0; i < count; i++) {
+                const start = performance.now();
+                boxes[i].click();
+                out.push(performance.now() - start);
+            }
+            return out; }""", count))
+
+
+def largest_module():
+    """(name, bytes) of the largest module of the browser package."""
+    sizes = [(path.name, path.stat().st_size)
+             for path in (ROOT / "site_plugins" / "browser").glob("*.py")]
+    return max(sizes, key=lambda pair: pair[1])
+
+
 def lighthouse(url):
     """Lighthouse 12.8.2 (pinned in package.json), mobile: each category's score out of 100."""
     with tempfile.TemporaryDirectory() as folder:
@@ -375,12 +413,16 @@ def main():
         transferred = transfer(browser, base)
         transferred["worker"] = worker_cost(browser, base)
         updates = update_times(browser, base)
+        ticks = all_view_ticks(browser, base)
         browser.close()
     scores = {page: [lighthouse(base + path) for _ in range(LIGHTHOUSE_RUNS)]
               for page, path in (("checklist", "checklist/"), ("home", ""))}
     server.shutdown()
     shutil.rmtree(work, ignore_errors=True)
     results = summarise(loads, load_average, transferred, updates, scores, real_build)
+    results["all_view_tick_ms"] = {"median": statistics.median(ticks), "max": max(ticks),
+                                   "samples": len(ticks)}
+    results["largest_module"] = largest_module()
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(table(results))
 
@@ -438,15 +480,20 @@ def table(r):
                                     r["checklist_bytes"]["worker"]["requests"],
                                     r["checklist_bytes"]["worker"]["ready_ms"]), "", ""),
         ("Returning reader / plain page", "%.2fx" % r["ratios"]["returning_to_plain"],
-         "<= 1.3x", _verdict(r["ratios"]["returning_to_plain"] <= 1.3)),
+         "<= 1.0x", _verdict(r["ratios"]["returning_to_plain"] <= 1.0)),
         ("First-time reader / plain page", "%.2fx" % r["ratios"]["first_time_to_plain"],
-         "<= 2.5x", _verdict(r["ratios"]["first_time_to_plain"] <= 2.5)),
+         "<= 2.0x", _verdict(r["ratios"]["first_time_to_plain"] <= 2.0)),
         ("Checklist bytes, gzip (requests)", "%.0f KB (%d)" % (
             r["checklist_bytes"]["gzip"] / 1000, r["checklist_bytes"]["requests"]),
          "<= 400 KB", _verdict(r["checklist_bytes"]["gzip"] <= 400_000)),
         ("Update: input change to redrawn plan, p50 / p95", "%.1f / %.1f ms" % (
             r["update_ms"]["p50"], r["update_ms"]["p95"]), "p95 <= 16 ms",
          _verdict(r["update_ms"]["p95"] <= 16)),
+        ("All my interviews, 50 x 20 names x 181 days off: a tick, median (max)",
+         "%.0f ms (%.0f)" % (r["all_view_tick_ms"]["median"], r["all_view_tick_ms"]["max"]),
+         "<= 100 ms", _verdict(r["all_view_tick_ms"]["median"] <= 100)),
+        ("Largest browser module", "%s, %d lines" % (r["largest_module"][0], _lines(
+            r["largest_module"][0])), "<= 500 lines", _verdict(_lines(r["largest_module"][0]) <= 500)),
     ]
     rows += _lighthouse_rows(lh)
     rows += [("Build, real site (median of 3)", "%.2f s" % r["build_seconds_real_site"]["median"], "", "")]
@@ -458,7 +505,8 @@ def table(r):
                  r["planner_plans_per_second"]["cpython"], r["planner_plans_per_second"]["micropython"]),
               "", ""),
              ("Load average during the rounds (1 min): min-max", "%.2f-%.2f" % (min(loads), max(loads)),
-              "", "")]
+              "<= %d (cores)" % CORES, "quiet" if max(loads) <= CORES else
+              "BUSY: figures taken under load")]
     lines = ["| figure | measured | target | |", "|---|---|---|---|"]
     lines += ["| %s | %s | %s | %s |" % row for row in rows]
     return "\n".join(lines)
@@ -466,7 +514,7 @@ def table(r):
 
 def _lighthouse_rows(lh):
     rows = []
-    for page, performance_target in (("checklist", 95), ("home", 98)):
+    for page, performance_target in (("checklist", 97), ("home", 99)):
         scores = lh[page]
         rows.append(("Lighthouse %s (mobile, median of %d): performance" % (page, LIGHTHOUSE_RUNS),
                      "%.0f (TBT %.0f ms, LCP %.0f ms)" % (scores["performance"], scores["tbt_ms"],
@@ -478,6 +526,10 @@ def _lighthouse_rows(lh):
                      "%.0f / %.0f / %.0f" % tuple(others), "100 each",
                      _verdict(min(others) >= 100)))
     return rows
+
+
+def _lines(name):
+    return len((ROOT / "site_plugins" / "browser" / name).read_text().splitlines())
 
 
 def _verdict(met):
