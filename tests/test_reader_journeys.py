@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from test_widget import open_answers, open_box, open_checklist, records, stored, wait_ready
-from test_widget_storage import companies, type_into
+from test_widget_storage import companies, link, type_into
 
 pytestmark = pytest.mark.browser
 THANKS = "#tick-send-thank-you\\:ana"
@@ -190,3 +190,22 @@ def test_a_tick_in_all_my_interviews_is_done_in_place_and_kept(page, site_url):
     assert page.log.errors == []
     done = page.locator("#fu-plan .fu-when-done li", has_text="Beta")
     expect(done).to_contain_text("done Mon 16 Nov")
+
+
+def test_a_shared_name_with_line_breaks_nul_or_direction_marks_stays_on_one_clean_line(
+        page, site_url):
+    open_checklist(page, site_url, today="2026-11-16", url=link(site_url, {
+        "id": "x1", "answers": {"interviewed": "2026-11-16", "interviewers": "Ana",
+                                "company": "Acme\r\nBcc: boss@evil.example\u202e",
+                                "role": "Ana\u0000lyst\u200b"}}))
+    expect(page.locator("#fu-which option[value=x1]")).to_have_text(
+        "Ana lyst at Acme Bcc: boss@evil.example, 2026-11-16")
+    open_box(page, "fu-drafts-box")
+    mail = page.locator("#fu-drafts a[data-subject]").first.get_attribute("href")
+    subject = mail.split("subject=")[1].split("&")[0]
+    assert "%0D" not in subject and "%0A" not in subject and "%00" not in subject
+    assert "%E2%80%AE" not in mail and "%E2%80%8B" not in mail  # U+202E, U+200B
+    with page.expect_download() as download:
+        page.click("button[data-action=calendar]")
+    name = download.value.suggested_filename
+    assert name == "interview-follow-up-ana-lyst-at-acme-bcc-boss-evil-example-2026-11-16.ics"
