@@ -24,12 +24,8 @@ def table(first_year, last_year):
     """{"from", "to", "countries"} for the years given (at most three: 1096 days fit two
     base-36 digits)."""
     years = list(range(first_year, last_year + 1))
-    countries = {}
-    for code in _country_codes():
-        entry = _country(code, years)
-        if entry is not None:
-            countries[code] = entry
-    return {"from": first_year, "to": last_year, "countries": countries}
+    return {"from": first_year, "to": last_year,
+            "countries": dict((code, _country(code, years)) for code in _country_codes())}
 
 
 def table_for(today):
@@ -50,10 +46,9 @@ def country_table(code, first_year, last_year):
     """The table with one country only (for the command line), or with none when the
     package does not know it."""
     country = code.strip().upper().partition("-")[0]
-    entry = _country(country, list(range(first_year, last_year + 1))) if (
-        country in _country_codes()) else None
-    return {"from": first_year, "to": last_year,
-            "countries": {country: entry} if entry else {}}
+    known = country in _country_codes()
+    return {"from": first_year, "to": last_year, "countries": {
+        country: _country(country, list(range(first_year, last_year + 1)))} if known else {}}
 
 
 def _country_codes():
