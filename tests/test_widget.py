@@ -36,8 +36,10 @@ def wait_ready(page):
 
 
 def open_answers(page):
-    """Unfold the form (it is folded under its summary for a returning reader)."""
-    page.evaluate("document.getElementById('fu-answers').open = true")
+    """Unfold the form (it is folded under its summary for a returning reader), and the
+    answers fewer readers need (a call-back, HR, their answer, your name, days off)."""
+    page.evaluate("document.getElementById('fu-answers').open = true; "
+                  "document.getElementById('fu-more-answers').open = true")
 
 
 def more_actions(page):
@@ -479,6 +481,7 @@ def test_bad_input_marks_the_field_and_keeps_the_plan(page, site_url, control, v
         page.select_option("#fu-timeline", "within")
         page.fill("#fu-decision-n", "7")
     before = shown_plan(page)
+    open_answers(page)
     page.fill(control, value)
     expect(page.locator(field)).to_have_attribute("aria-invalid", "true")
     error = page.locator(field + "-error")
