@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from test_phone import PHONE
 from test_site_browser import crawl
-from test_widget import fill, more_actions, open_box, open_checklist
+from test_widget import fill, more_actions, open_box, open_checklist, wait_ready
 
 pytestmark = pytest.mark.browser
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
@@ -84,5 +84,30 @@ def test_search_results_have_no_violations(browser, site_url, scheme, size, quer
     dialog = page.get_by_role("dialog", name="Search")
     dialog.get_by_role("textbox", name="Search").press_sequentially(query)
     expect(dialog.locator(".md-search-result__meta")).to_have_text(count)
+    assert violations(page) == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_plan_first_layout_and_all_my_interviews_have_no_violations(browser, site_url, size):
+    """Issue 20's parts: 'Why and who says so' opened, the answers folded for a returning
+    reader, the 'I have left' button, and the All view with its note and notice."""
+    page = browser.new_context(viewport=SIZES[size]).new_page()
+    open_checklist(page, site_url, today="2026-11-18")
+    fill(page, {"interviewed": "2026-11-18", "company": "Lumen", "decision_within": "10d",
+                "interviewers": ["Priya Shah", "Tom Okafor", "Ana Ruiz"]})
+    page.reload()
+    wait_ready(page)
+    expect(page.locator("button[data-action=left]")).to_be_visible()
+    for why in page.locator("#fu-plan .fu-why summary").all()[:3]:
+        why.click()
+    page.click("#fu-answers > summary")
+    page.click("#fu-more-answers > summary")
+    assert violations(page) == []
+    page.click("button[data-action=add]")
+    page.select_option("#fu-which", "all")
+    more_actions(page)
+    page.click("button[data-action=share]")
+    expect(page.locator("#fu-all-note")).to_be_visible()
     assert violations(page) == []
     page.context.close()
