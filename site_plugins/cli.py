@@ -497,7 +497,8 @@ def run_render(args):
     config = Path(args.out) / "mkdocs.yml"
     print(f"wrote {written} files to {args.out}; build them with: mkdocs build -f {config} "
           f"(or zensical build), then give the pages their Content-Security-Policy with: "
-          f"followup csp SITE_DIR --config {config}")
+          f"followup csp SITE_DIR --config {config}, and last make it work offline with: "
+          f"followup offline SITE_DIR")
     return 0
 
 

@@ -35,6 +35,7 @@ def test_rendered_guide_builds_without_the_plugin_into_the_same_pages(tmp_path, 
     assert (site / "assets/followup/rules.json").is_file()
     # The step render's output asks for, after the build: the plugin's policy on every page.
     assert f"followup csp SITE_DIR --config {out / 'mkdocs.yml'}" in result.stdout
+    assert result.stdout.rstrip().endswith("followup offline SITE_DIR")
     assert not policies(site)
     for _ in range(2):  # running it again changes nothing
         added = subprocess.run([sys.executable, "-m", "site_plugins.cli", "csp", str(site),
