@@ -16,8 +16,9 @@ FOLDED = ("fu-choices", "fu-timeline-box", "fu-drafts-box")  # drawn when opened
 # How long typing must pause before the plan's change is said: each keystroke redraws the
 # plan, but the status line (a live region) is rewritten once, when the reader stops.
 PAUSE_MS = 1200
-# What waits to be said, its timer, and what was said last (one page, one status line).
-SPEECH = {"words": "", "timer": None, "said": "", "proxy": None}
+# What waits to be said, whether it still should be, the timers still to ring, and what
+# was said last (one page, one status line).
+SPEECH = {"words": "", "waiting": False, "timers": 0, "said": "", "proxy": None}
 
 
 # --- code loaded when first needed ----------------------------------------------------
@@ -238,33 +239,31 @@ def draw_all(app):
 
 def announce(text):
     """Say `text` now, instead of anything waiting to be said."""
-    cancel_speech()
+    SPEECH["waiting"] = False
     SPEECH["said"] = text
     element("fu-status").textContent = text
 
 
 def announce_later(text):
-    """Say `text` once the reader pauses (PAUSE_MS): never once per keystroke, never
-    while a date is half typed, and not when it would say again what was said last."""
-    cancel_speech()
-    SPEECH["words"] = text
+    """Say `text` once the reader pauses (PAUSE_MS after the last call): never once per
+    keystroke, never while a date is half typed, and not when it would say again what
+    was said last. Each call starts a timer; only the last one to ring speaks."""
+    SPEECH["words"], SPEECH["waiting"] = text, True
     if SPEECH["proxy"] is None:
         SPEECH["proxy"] = create_proxy(say_waiting)
-    SPEECH["timer"] = window.setTimeout(SPEECH["proxy"], PAUSE_MS)
+    SPEECH["timers"] += 1
+    window.setTimeout(SPEECH["proxy"], PAUSE_MS)
 
 
 def say_waiting(*_):
-    SPEECH["timer"] = None
+    SPEECH["timers"] -= 1
+    if SPEECH["timers"] > 0 or not SPEECH["waiting"]:
+        return  # a later call's timer, or something said since, takes over
     if half_typed_date():  # said when the date is whole: its change redraws the plan
         return
+    SPEECH["waiting"] = False
     if SPEECH["words"] != SPEECH["said"]:
         announce(SPEECH["words"])
-
-
-def cancel_speech():
-    if SPEECH["timer"] is not None:
-        window.clearTimeout(SPEECH["timer"])
-        SPEECH["timer"] = None
 
 
 def half_typed_date():
