@@ -189,11 +189,6 @@ def form_html(rules, answers):
         _field("Role", _input("text", "", ' autocomplete="off"'), "fu-role"),
         _field("Interview date", _input("date", answers["interviewed"], " required"),
                "fu-interviewed"),
-        _row("fu-interview-time-row", _field(
-            "Interview time (optional)", _input("time"), "fu-interview-time",
-            "On the day, the steps taken at the interview stop being next %d hours after it."
-            % theday.LEAVE_AFTER_HOURS) + _checkbox("fu-left", "I have left the interview",
-                                                    answers["left"]), hidden=False),
         _field("What did they say about when they would decide?", _select((
             ("none", "Nothing, or I did not ask"), ("by", "They would decide by a date"),
             ("within", "They would decide within some days or weeks")), "none"), "fu-timeline"),
@@ -201,8 +196,13 @@ def form_html(rules, answers):
         _field("Interviewers' names, one per line", _textarea(3), "fu-interviewers",
                "One thank-you item per name."),
         '<details id="fu-more-answers" class="fu-more-answers"><summary>More about this '
-        'interview <span class="fu-rel">(a call-back, HR, LinkedIn, their answer, your name, '
-        'days off)</span></summary>',
+        'interview <span class="fu-rel">(its time, a call-back, HR, LinkedIn, their answer, '
+        'your name, days off)</span></summary>',
+        _row("fu-interview-time-row", _field(
+            "Interview time (optional)", _input("time"), "fu-interview-time",
+            "On the day, the steps taken at the interview stop being next %d hours after it."
+            % theday.LEAVE_AFTER_HOURS) + _checkbox("fu-left", "I have left the interview",
+                                                    answers["left"]), hidden=False),
         _field("Did they ask you to get in touch on a certain day?", _select((
             ("none", "No"), ("on", "Yes, on a date"), ("within", "Yes, after some days or weeks")),
             "none"), "fu-call-back"),

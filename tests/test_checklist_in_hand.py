@@ -4,7 +4,7 @@ lives it. Browser tests at a phone's size (360×740) and a desktop's (1280×900)
 import pytest
 from playwright.sync_api import expect
 
-from test_widget import fill, more_actions, open_checklist, records, wait_ready
+from test_widget import fill, more_actions, open_answers, open_checklist, records, wait_ready
 
 pytestmark = pytest.mark.browser
 SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
@@ -180,7 +180,7 @@ def test_an_in_person_step_is_not_next_hours_after_the_interview_time(page, site
     page.reload()
     wait_ready(page)
     fill(page, {"interviewed": "2026-11-18", "interviewers": ["Ana"]})
-    page.evaluate("document.getElementById('fu-answers').open = true")
+    open_answers(page)
     page.fill("#fu-interview-time", "09:00")
     expect(page.locator("#fu-next")).not_to_contain_text("Ask what happens next")
     page.fill("#fu-interview-time", "14:00")
