@@ -22,7 +22,9 @@ def status(page):
 
 def test_what_was_ticked_stays_done_on_later_days_and_the_count_falls(page, site_url):
     open_checklist(page, site_url, today="2026-11-16")
+    expect(page.locator("#fu-kept-text")).to_contain_text("Nothing was saved")
     type_into(page, "#fu-interviewers", "Ana")
+    expect(page.locator("#fu-kept-text")).not_to_contain_text("Nothing was saved")
     type_into(page, "#fu-company", "Acme")
     before = page.locator("#fu-plan .fu-when:not(.fu-when-done) .fu-item").count()
     page.check(THANKS)
@@ -114,6 +116,9 @@ def test_a_calendar_entry_brings_the_plan_back_to_a_browser_with_nothing_saved(
     expect(other.locator("#fu-notice")).to_contain_text("added \u201cAcme, 2026-11-16\u201d")
     expect(other.locator("#tick-write-debrief")).to_be_checked()
     expect(other).not_to_have_url(link)  # the data is out of the address bar at once
+    # the empty interview the page made stood in for nothing: it gave way
+    assert [r["answers"]["company"] for r in records(other)] == ["Acme"]
+    expect(other.locator("#fu-kept-text")).not_to_contain_text("Nothing was saved")
     (tmp_path / "plan.ics").write_bytes(text)  # the file itself, imported in a third browser
     third = browser.new_context().new_page()
     open_checklist(third, site_url, today="2026-11-18")

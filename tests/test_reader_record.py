@@ -76,6 +76,9 @@ def test_ticks_and_edit_days_survive_a_save_and_bad_days_are_left_out():
     ("I enjoyed talking about [a topic you discussed].", None,
      ["Fill in [a topic you discussed] before you send it."]),
     ("Todays and Mondays are other words; [] is no gap", "2026-11-01", []),
+    # A whole line to write is a gap too; past three, the rest are counted.
+    ("[A] [B] [C] [One line on why you fit the role, tied to what the job needs (Malone "
+     "Solutions).]", None, ["Fill in [A], [B], [C] and 1 more in brackets before you send it."]),
 ])
 def test_a_draft_is_checked_for_gaps_and_for_day_words_gone_stale(text, edited_on, warnings):
     assert draftcheck.draft_warnings(text, edited_on, date(2026, 11, 16)) == warnings

@@ -8,6 +8,7 @@ DAY_WORDS = ("today", "tonight", "tomorrow", "yesterday", "this morning", "this 
              "this evening", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday")
 MOST_SHOWN = 3  # of each kind, so that a long draft gives a short warning
+LONGEST_GAP = 300  # characters of a bracketed gap: a whole line to write can be one
 
 
 def draft_warnings(text, edited_on, today):
@@ -16,7 +17,9 @@ def draft_warnings(text, edited_on, today):
     warnings = []
     holes = placeholders(text)
     if holes:
-        warnings.append("Fill in %s before you send it." % _listed(holes))
+        more = len(holes) - MOST_SHOWN
+        shown = holes[:MOST_SHOWN] + (["%d more in brackets" % more] if more > 0 else [])
+        warnings.append("Fill in %s before you send it." % _listed(shown))
     if edited_on and edited_on != dates.iso(today):
         words = day_words(text)
         if words:
@@ -35,10 +38,10 @@ def placeholders(text):
         if end < 0:
             break
         hole = text[start:end + 1]
-        if "\n" not in hole and 2 < len(hole) <= 80 and hole not in found:
+        if "\n" not in hole and 2 < len(hole) <= LONGEST_GAP and hole not in found:
             found.append(hole)
         start = text.find("[", start + 1)
-    return found[:MOST_SHOWN]
+    return found
 
 
 def day_words(text):

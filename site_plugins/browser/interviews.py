@@ -1,7 +1,7 @@
 """The interviews' operations: add, delete, start again, undo, and taking interviews in
 from a share link or an import file (added beside the reader's own, or updating one they
 already have: "update mine" or "keep both")."""
-from followup import edits, state, store, view
+from followup import edits, keeping, state, store, view
 from followup.page import element, today_iso
 
 
@@ -158,18 +158,25 @@ def settle(app, added, updated, before, problems, where, left_out=0, asked=False
         return
     if added or updated:
         remember(app)
+    blank = app.order[0] if len(app.order) == 1 and state.untouched(
+        app.records[app.order[0]]) else None
     saved = [store.keep(app, record) for record in
              added + [merge_update(before[r["id"]], r) for r in updated]]
+    if added and blank:  # the empty interview the page made stands in for nothing
+        forget(app, blank)
     if added or updated:
         app.current = (added + updated)[0]["id"]
     view.refresh(app)
-    text = took_in_words(where, added, updated, problems)
+    text = took_in_words(where, added, updated, problems,
+                         len(app.order) > len(added) + len(updated))
     if left_out:
         text += " %d more %s not added: %s" % (left_out, "was" if left_out == 1 else "were",
                                                LIST_FULL)
     if not all(saved):
         text += " " + store.STORAGE_FAILED
     view.notice(text, [("undo", "Undo")] if added or updated else [])
+    if added or updated:
+        keeping.ask(app)
 
 
 def merge_update(old, new):
@@ -178,15 +185,15 @@ def merge_update(old, new):
     return edits.merged_record(old, new)
 
 
-def took_in_words(where, added, updated, problems):
+def took_in_words(where, added, updated, problems, others=True):
     said = []
     for verb, records in (("added", added), ("updated", updated)):
         if records:
             named = ", ".join("\u201c%s\u201d" % state.label(r["answers"]) for r in records[:5])
             said.append("%s %s%s" % (verb, named, " and %d more" % (len(records) - 5)
                                      if len(records) > 5 else ""))
-    text = where + ": " + ("; ".join(said) if said else "nothing new") + \
-        ". Your other interviews are kept."
+    text = where + ": " + ("; ".join(said) if said else "nothing new") + (
+        ". Your other interviews are kept." if others else ".")
     if problems:
         text += " Some answers could not be used and were left at their defaults: " + \
             "; ".join(problems[:5]) + "."

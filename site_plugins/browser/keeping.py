@@ -34,7 +34,11 @@ def start(app, nothing_saved):
 
 
 def ask(app):
-    """The reader saved something: ask the browser, once, to keep it."""
+    """The reader saved something: ask the browser, once, to keep it (and no longer say
+    that nothing is saved here)."""
+    if app.nothing_saved:
+        app.nothing_saved = False
+        say(app)
     if app.kept is not None:
         return
     app.kept = False
@@ -87,8 +91,6 @@ def _meta():
 def _has_own_data(app):
     """Anything the reader made: a name, a role, a company, a tick or a draft."""
     for record in app.records.values():
-        answers = record["answers"]
-        if record["ticked"] or record["drafts"] or answers["company"].strip() or \
-                answers["role"].strip() or answers["interviewers"].strip():
+        if not state.untouched(record):
             return True
     return False

@@ -127,6 +127,14 @@ def situation(answers, interview_id=""):
     return result, problems
 
 
+def untouched(record):
+    """An interview the reader has not made theirs: no company, role or names typed, no
+    tick, no edited draft (the page makes one such when nothing is saved)."""
+    answers = record["answers"]
+    return not (record["ticked"] or record["drafts"] or answers["company"].strip() or
+                answers["role"].strip() or answers["interviewers"].strip())
+
+
 def clean_answers(answers):
     """The answers with the words that travel (company, role, the reader's name) on one
     line, free of control, text-direction and zero-width characters: for drafts, email

@@ -6,7 +6,7 @@ checked in state.py. Nothing leaves the browser."""
 import json
 
 from pyscript import document, window
-from pyscript.ffi import create_proxy
+from pyscript.ffi import create_proxy, to_js
 
 from followup import allview, edits, form, interviews, keeping, planner, planview, state, \
     store, transfer, view
@@ -135,7 +135,7 @@ def on_tick(app, event):
         view.redraw(app)
     ticked = element(tick_id)  # drawn again, perhaps in another group: focus stays on it
     if ticked:
-        ticked.focus()
+        ticked.focus(to_js({"preventScroll": True}))  # the reader's place on the page stays
     result = app.merged if app.current == state.ALL else app.results.get(app.current)
     view.announce("%s %s. %s" % ("Done:" if done else "Back on your list:", title, (
         planview.next_words(result, today()) if result else "")))
