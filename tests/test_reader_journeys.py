@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from test_widget import open_answers, open_box, open_checklist, records, stored, wait_ready
-from test_widget_storage import companies, link, type_into
+from test_widget_storage import companies, export_file, link, type_into
 
 pytestmark = pytest.mark.browser
 THANKS = "#tick-send-thank-you\\:ana"
@@ -214,3 +214,26 @@ def test_a_shared_name_with_line_breaks_nul_or_direction_marks_stays_on_one_clea
         page.click("button[data-action=calendar]")
     name = download.value.suggested_filename
     assert name == "interview-follow-up-ana-lyst-at-acme-bcc-boss-evil-example-2026-11-16.ics"
+
+
+def test_an_import_naming_one_id_twice_keeps_both_and_says_so(page, site_url, tmp_path):
+    open_checklist(page, site_url)
+    type_into(page, "#fu-company", "Mine")
+    twice = [{"id": "same", "answers": {"interviewed": "2026-11-16", "company": name}}
+             for name in ("First", "Second")]
+    page.evaluate("document.querySelector('.fu-more').open = true")
+    page.set_input_files("#fu-import", export_file(tmp_path, "twice.json", twice))
+    expect(page.locator("#fu-notice")).to_contain_text(
+        "added \u201cFirst, 2026-11-16\u201d, \u201cSecond, 2026-11-16\u201d")
+    assert companies(page) == ["Mine", "First", "Second"]
+
+
+def test_a_calendar_file_name_stays_short_and_plain_for_any_company(page, site_url):
+    open_checklist(page, site_url, today="2026-11-16")
+    type_into(page, "#fu-company", "Ünïcode & Sons " * 300)
+    type_into(page, "#fu-role", "Analyst")
+    with page.expect_download() as download:
+        page.click("button[data-action=calendar]")
+    name = download.value.suggested_filename
+    assert name.startswith("interview-follow-up-analyst-at-n-code-sons-") and len(name) <= 84
+    assert all(char.isascii() and (char.isalnum() or char in "-.") for char in name)
