@@ -237,3 +237,22 @@ def test_a_calendar_file_name_stays_short_and_plain_for_any_company(page, site_u
     name = download.value.suggested_filename
     assert name.startswith("interview-follow-up-analyst-at-n-code-sons-") and len(name) <= 84
     assert all(char.isascii() and (char.isalnum() or char in "-.") for char in name)
+
+
+def test_copying_says_so_on_the_button_and_a_passing_notice_goes_with_the_next_tick(
+        page, site_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_checklist(page, site_url, today="2026-11-16")
+    type_into(page, "#fu-interviewers", "Ana")
+    page.click("button[data-action=add]")
+    expect(page.locator("#fu-notice")).to_contain_text("Added a new interview")
+    type_into(page, "#fu-interviewers", "Bo")
+    page.check("#tick-write-debrief")
+    expect(page.locator("#fu-notice")).to_be_hidden()
+    open_box(page, "fu-drafts-box")
+    draft = page.locator("details[data-draft='send-thank-you:bo']")
+    draft.locator("summary").click()
+    draft.locator("button.fu-copy").click()
+    expect(draft.locator("button.fu-copy")).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == \
+        draft.locator("textarea").input_value()

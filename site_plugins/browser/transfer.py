@@ -118,12 +118,27 @@ def plain_text(result):
     return planview.plan_text(result, today(), aliases=aliases)
 
 
-def copy_text(text):
+def copy_text(text, button=None):
+    """Copy to the clipboard and say so, on the button pressed too (the status line may
+    be screens away on a phone)."""
     clipboard = window.navigator.clipboard
     if clipboard:
-        clipboard.writeText(text).then(create_proxy(lambda *_: view.announce("Copied.")),
-                                       create_proxy(lambda *_: view.announce(
-                                           "Copying was blocked; select the text and copy it.")))
+        clipboard.writeText(text).then(create_proxy(lambda *_: copied(button, "Copied.")),
+                                       create_proxy(lambda *_: copied(
+                                           button, "Copying was blocked; select the text and "
+                                           "copy it.")))
+
+
+def copied(button, words):
+    view.announce(words)
+    if button is not None:
+        before = str(button.textContent)
+        button.textContent = "Copied" if words == "Copied." else "Not copied"
+        window.setTimeout(create_proxy(lambda *_: _say_again(button, before)), 2500)
+
+
+def _say_again(button, words):
+    button.textContent = words
 
 
 def open_share_link(app):

@@ -300,6 +300,13 @@ def focus_inside(element_id):
     return bool(active) and bool(element(element_id).contains(active))
 
 
+def clear_passing_notice():
+    """The reader went on: a notice that only told them something (no choice, no Undo)
+    has been read, and goes."""
+    if not element("fu-notice").hidden and not element("fu-notice-actions").children.length:
+        element("fu-notice").hidden = True
+
+
 def clear_notice():
     """Put the notice away; focus goes back to the button that asked, if any."""
     element("fu-notice").hidden = True

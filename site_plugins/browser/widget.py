@@ -122,6 +122,7 @@ def on_tick(app, event):
     record = app.records.get(interview_id)
     if record is None:
         return
+    view.clear_passing_notice()
     item_id, tick_id, done = str(target.getAttribute("data-id")), str(target.id), target.checked
     title = str(target.labels[0].textContent) if target.labels.length else "This step"
     also = str(target.closest("li").getAttribute("data-also") or "").split()
@@ -164,7 +165,7 @@ def on_click(app, event):
         return
     action = str(target.getAttribute("data-action") or "")
     if target.getAttribute("data-copy"):
-        transfer.copy_text(str(element(str(target.getAttribute("data-copy"))).value))
+        transfer.copy_text(str(element(str(target.getAttribute("data-copy"))).value), target)
     elif target.getAttribute("data-reset-draft"):
         reset_draft(app, str(target.getAttribute("data-reset-draft")))
     elif action in ACTIONS:
