@@ -167,6 +167,8 @@ def test_a_snapshot_another_site_wrote_is_dropped_and_the_planner_paints(page, s
     page.wait_for_function("localStorage.getItem('interview-followup:snapshot') !== null")
     snapshot = stored(page, SNAPSHOT)
     snapshot["html"]["fu-plan"] += markup
+    page.goto(site_url)  # written from another page of the origin: the checklist's own
+    # pending saves (a snapshot after typing) cannot write over it
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [SNAPSHOT, json.dumps(snapshot)])
     open_checklist(page, site_url)
     expect(page.locator("#fu-app")).to_have_attribute("data-painted", "refused")
