@@ -98,27 +98,3 @@ def _moved(item_id, moves):
     cut = item_id.rfind(":")
     tail = item_id[cut:] if cut >= 0 else ""
     return item_id[:cut] + moves[tail] if tail in moves else item_id
-
-
-def nothing_new(mine, incoming):
-    """An interview from outside that would change nothing of the reader's own."""
-    return mine["answers"] == incoming["answers"] and all(
-        t in mine["ticked"] for t in incoming["ticked"])
-
-
-def merged_record(mine, incoming):
-    """The incoming answers, with the reader's ticks and the incoming ones (each with its
-    earliest known day) and the reader's drafts where the incoming record has none."""
-    merged = dict(incoming)
-    merged["ticked"] = mine["ticked"] + [t for t in incoming["ticked"] if t not in mine["ticked"]]
-    merged["done_on"] = dict(incoming["done_on"], **mine["done_on"])
-    merged["drafts"] = incoming["drafts"] or mine["drafts"]
-    merged["drafted_on"] = incoming["drafted_on"] if incoming["drafts"] else mine["drafted_on"]
-    return merged
-
-
-def _moved(item_id, moves):
-    """An item id of a person with a new name part: 'thank:jon' -> 'thank:john'."""
-    cut = item_id.rfind(":")
-    tail = item_id[cut:] if cut >= 0 else ""
-    return item_id[:cut] + moves[tail] if tail in moves else item_id
