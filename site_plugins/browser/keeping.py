@@ -90,7 +90,4 @@ def _meta():
 
 def _has_own_data(app):
     """Anything the reader made: a name, a role, a company, a tick or a draft."""
-    for record in app.records.values():
-        if not state.untouched(record):
-            return True
-    return False
+    return not all(state.untouched(record) for record in app.records.values())

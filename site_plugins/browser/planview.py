@@ -5,7 +5,7 @@ keeps one layout before and after Python starts. MicroPython-safe; every piece o
 from the reader or the rules is escaped here, and nowhere else is markup made from it.
 """
 from . import dates
-from .planner import next_item, steps_to_do, tick_key, with_done
+from .planner import next_item, steps_to_do, tick_key
 from .words import PART_WORDS, by_article, names_of, own_notes, section_heading, \
     source_name, whom_and_how
 
@@ -22,12 +22,11 @@ def escape(text):
             .replace('"', "&quot;"))
 
 
-def plan_html(result, rules, today, ticked=(), base="../"):  # TRANSITION: ticked
+def plan_html(result, rules, today, base="../"):
     """The plan in sections (now, coming up, throughout), each grouped by date; then what
     the reader has done (planner.with_done), briefly; with what was missed and what no
     longer applies folded away at the end. `base` leads from the page to the site root
     (for links to the guide)."""
-    result = _ticked(result, ticked)
     parts = ['<div class="fu-plan">']
     for key, title, states in SECTIONS:
         chosen = [item for item in result["items"] if item["state"] in states]
@@ -73,9 +72,9 @@ def count_words(result):
     return "%d step%s to do" % (left, "" if left == 1 else "s")
 
 
-def next_words(result, today, ticked=()):
+def next_words(result, today):
     """'Next: Ask where things stand, overdue since Mon 23 Nov.' or ''."""
-    item = next_item(_ticked(result, ticked)["items"])
+    item = next_item(result["items"])
     if item is None:
         return "Nothing more is due here now." if result["items"] else ""
     employer = item.get("employer")
@@ -245,15 +244,10 @@ def _dropped_html(dropped):
                                                   escape(entry["reason"])) for entry in dropped))
 
 
-def _ticked(result, ticked):  # TRANSITION: until the widget passes planner.with_done's plan
-    return with_done(result, dict((t, "") for t in ticked)) if ticked else result
-
-
-def plan_text(result, today, ticked=(), aliases=None):
+def plan_text(result, today, aliases=None):
     """The plan as plain text, for copying or pasting into a note; what is done listed
     last, marked [x]. `aliases` ({name: stand-in}) replaces interviewers' names, and
     leaves out the employer."""
-    result = _ticked(result, ticked)
     lines = []
     for _, title, states in TEXT_SECTIONS:
         chosen = [item for item in result["items"] if item["state"] in states]
