@@ -14,6 +14,7 @@ import pytest
 from site_plugins import render
 from site_plugins.browser import drafts, planner, state, words
 from site_plugins.rules import load_rules
+from test_citations import by_id, cited
 
 ROOT = Path(__file__).resolve().parent.parent
 MAL, YP, SEL, COON, HM = "malone", "should-you-follow-up", "selectek", "coon", "hiring-manager"
@@ -31,17 +32,6 @@ def rules():
 @pytest.fixture(scope="module")
 def pages(rules):
     return render.render_pages(rules, TODAY)
-
-
-def by_id(entries):
-    return {entry["id"]: entry for entry in entries}
-
-
-def cited(citations):
-    result = {}
-    for cite in citations:
-        result.setdefault(cite["source"], []).append(cite["section"])
-    return result
 
 
 def plan_of(rules, situation, choices=None, **change):
