@@ -5,6 +5,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .browser import publicdays
+
 PACKAGE = Path(__file__).resolve().parent
 BROWSER = PACKAGE / "browser"  # everything that runs in the page, and nothing else
 BROWSER_PACKAGE = "followup"   # its name inside the page's Python
@@ -16,7 +18,9 @@ MICROPYTHON = "@micropython/micropython-webassembly-pyscript"
 ENGINE = ("micropython.mjs", "micropython.wasm")  # the interpreter's files the page loads
 # The sanitiser that checks a saved snapshot before browser/early.js paints it.
 SANITISER = ("dompurify/dist/purify.min.js", "assets/dompurify/purify.min.js")
-HOLIDAYS = "holidays.json"  # public holidays by country, beside rules.json
+# What the page needs to start (the modules not in LAZY_MODULES, and rules.json) in one
+# file: one request instead of two dozen. The page's start unpacks it (checklist.py).
+START_PACK = "start.pack"
 _COMPILED = {}  # sha256 of a module's source -> its .mpy bytes, for `mkdocs serve` rebuilds
 
 
@@ -30,9 +34,14 @@ def browser_sources():
     return sorted(path for path in BROWSER.glob("*.py") if path.stem != "__init__")
 
 
-def shipped_modules():
-    """Names of the module files the page loads as it starts, e.g. 'planner.mpy'."""
-    return [path.stem + ".mpy" for path in browser_sources() if path.stem not in LAZY_MODULES]
+def start_pack(rules):
+    """The files the page starts with, as one: a first line of JSON, [[path, size], ...]
+    (paths as the page's Python opens them), then each file's bytes in that order."""
+    files = [(BROWSER_PACKAGE + "/" + path.stem + ".mpy", compiled(path))
+             for path in browser_sources() if path.stem not in LAZY_MODULES]
+    files.append(("rules.json", rules_bundle(rules)))
+    index = json.dumps([[path, len(data)] for path, data in files], separators=(",", ":"))
+    return b"".join([index.encode("ascii"), b"\n"] + [data for _, data in files])
 
 
 def site_assets(rules, node_modules, today=None):
@@ -50,10 +59,11 @@ def site_assets(rules, node_modules, today=None):
     if not (node_modules / SANITISER[0]).is_file():
         raise MissingAssets(f"DOMPurify is not in {node_modules}: run `make setup` first")
     files.append((SANITISER[1], node_modules / SANITISER[0]))
-    for path in browser_sources():
-        files.append(("assets/followup/" + path.stem + ".mpy", compiled(path)))
-    files.append(("assets/followup/rules.json", rules_bundle(rules)))
-    files.append(("assets/followup/" + HOLIDAYS, holidays_json(today)))
+    files += [("assets/followup/" + name + ".mpy", compiled(BROWSER / (name + ".py")))
+              for name in LAZY_MODULES]
+    files.append(("assets/followup/" + START_PACK, start_pack(rules)))
+    # public holidays by country, fetched once an interview has a country (view.py)
+    files.append(("assets/followup/" + publicdays.TABLE_FILE, holidays_json(today)))
     return files
 
 

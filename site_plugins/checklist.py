@@ -12,7 +12,7 @@ from datetime import timedelta
 from . import holidays_table
 from .browser import dates, planner, planview, publicdays, state, theday, words
 from .csp import script_body
-from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, HOLIDAYS, SANITISER, shipped_modules
+from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, SANITISER, START_PACK
 from .browser.planview import escape
 
 BASE = "../"  # the checklist page sits one folder below the site root
@@ -287,24 +287,32 @@ UNUSED_PLUGINS = ["!codemirror", "!deprecations-manager", "!donkey", "!error", "
 
 
 def scripts_html():
-    """PyScript, one global config for MicroPython (files and plugins), and the start."""
-    ours = ["%sassets/followup/%s" % (BASE, name) for name in shipped_modules()]
-    files = dict((url, "./%s/%s" % (BROWSER_PACKAGE, url.rsplit("/", 1)[1])) for url in ours)
-    files["%sassets/followup/rules.json" % BASE] = "./rules.json"
-    # Read only once a reader chooses a country (browser/publicdays.py).
-    files["%sassets/followup/%s" % (BASE, HOLIDAYS)] = "./" + publicdays.TABLE_FILE
-    config = {"interpreter": "%sassets/micropython/%s" % (BASE, ENGINE[0]), "files": files,
-              "plugins": UNUSED_PLUGINS}
+    """PyScript, one global config for MicroPython (its start pack and plugins), and the
+    start: unpack the pack into the page's files, then start the widget."""
+    pack = "%sassets/followup/%s" % (BASE, START_PACK)
+    config = {"interpreter": "%sassets/micropython/%s" % (BASE, ENGINE[0]),
+              "files": {pack: "./" + START_PACK}, "plugins": UNUSED_PLUGINS}
     return "\n".join([
         '<div class="fu-scripts" hidden>',
-        preload_html(ours + ["%sassets/followup/%s" % (BASE, name)
-                             for name in ("rules.json", HOLIDAYS)]),
+        preload_html([pack]),
         '<mpy-config type="json" hidden>%s</mpy-config>' % _element_text(json.dumps(config)),
         '<py-config type="json" hidden>%s</py-config>' % _element_text(json.dumps(
             {"plugins": UNUSED_PLUGINS})),
         '<script type="module" src="%sassets/pyscript/core.js"></script>' % BASE,
-        '<script type="mpy">\nfrom %s import widget\nwidget.start()\n</script>'
-        % BROWSER_PACKAGE, "</div>", ""])
+        '<script type="mpy">\n%s</script>' % START_SCRIPT, "</div>", ""])
+
+
+# The page's Python starts here: the pack (assets.start_pack) is written out as the files
+# it holds, the package `followup` among them, and the widget starts.
+UNPACK = """import json, os
+with open("%s", "rb") as pack:
+    if "%s" not in os.listdir():
+        os.mkdir("%s")
+    for path, size in json.loads(pack.readline()):
+        with open(path, "wb") as file:
+            file.write(pack.read(size))
+""" % (START_PACK, BROWSER_PACKAGE, BROWSER_PACKAGE)
+START_SCRIPT = UNPACK + "from %s import widget\nwidget.start()\n" % BROWSER_PACKAGE
 
 
 def _element_text(text):

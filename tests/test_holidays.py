@@ -266,3 +266,22 @@ def test_choosing_a_country_in_the_page_moves_a_step_off_christmas_day(page, sit
     expect(due_of(page, "check-after-decision")).to_have_attribute("data-due", "2026-12-29")
     assert page.eval_on_selector("#fu-country", "e => e.value") == "GB"
     assert page.eval_on_selector("#fu-region", "e => e.value") == "SCT"
+
+
+@pytest.mark.browser
+def test_the_table_is_fetched_only_for_an_interview_with_a_country(page, site_url):
+    """A first visit does not download the public holidays; a shared interview with a
+    country and region, opened in a fresh browser, waits for the table and keeps both."""
+    from test_widget import open_checklist
+    from test_widget_storage import link
+    fetched = []
+    page.on("request", lambda request: request.url.endswith("/holidays.json")
+            and fetched.append(request.url))
+    open_checklist(page, site_url, today="2026-12-18")
+    assert fetched == []
+    open_checklist(page, site_url, today="2026-12-18", url=link(site_url, {
+        "answers": {"company": "Acme", "interviewed": "2026-12-18", "timeline": "by",
+                    "decision_by": "2026-12-24", "country": "GB", "region": "SCT"}}))
+    expect(due_of(page, "check-after-decision")).to_have_attribute("data-due", "2026-12-29")
+    assert page.eval_on_selector("#fu-region", "e => e.value") == "SCT"
+    assert len(fetched) == 1

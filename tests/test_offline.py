@@ -59,7 +59,7 @@ def test_the_precache_holds_what_the_checklist_needs_with_content_hashes(built_s
     urls = {entry["url"] for entry in entries}
     needed = {"index.html", "checklist/index.html", "assets/pyscript/core.js",
               "assets/micropython/micropython.wasm", "assets/micropython/micropython.mjs",
-              "assets/followup/rules.json", "assets/followup/planner.mpy",
+              "assets/followup/start.pack", "assets/followup/drafts.mpy",
               "search/search_index.json", "manifest.webmanifest"}
     assert needed <= urls
     assert not [url for url in urls if url.endswith(".map") or "lunr/" in url

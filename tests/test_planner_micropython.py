@@ -68,3 +68,32 @@ def test_micropython_and_cpython_give_the_same_outputs(tmp_path):
     for case, mine, theirs in zip(states, expected["states"], got["states"]):
         assert theirs == mine, case
     assert sum("error" in outputs for outputs in got["plans"]) == len(BAD)
+
+
+def test_the_start_pack_unpacked_as_the_page_does_holds_every_module_it_starts_with(tmp_path):
+    """The page's start unpacks start.pack (checklist.UNPACK, run as shipped) into the
+    package and rules.json; the widget's imports then work and rules.json is the bundle.
+    The lazy modules are not in it: the page fetches each when first needed."""
+    from site_plugins.assets import LAZY_MODULES, start_pack
+    from site_plugins.checklist import UNPACK
+    (tmp_path / "start.pack").write_bytes(start_pack(RULES))
+    driver = """import os
+for name in os.listdir("followup"):  # only what the pack holds
+    os.remove("followup/" + name)
+""" + UNPACK + """
+from followup import widget, planner, dates
+import json
+rules = json.load(open("rules.json"))
+result = planner.plan(rules, {"interviewed": "2026-11-16"}, dates.parse_date("2026-11-20"))
+with open("out.json", "w") as handle:
+    handle.write(json.dumps(sorted(os.listdir("followup"))) + "\\n")
+    handle.write(json.dumps(rules == json.load(open("rules.json"))) + "\\n")
+    handle.write(json.dumps([item["id"] for item in result["items"]][:3]) + "\\n")
+"""
+    names, same, first = run(tmp_path, driver, {})
+    expected = sorted(path.stem + ".mpy" for path in (ROOT / "site_plugins" / "browser").glob(
+        "*.py") if path.stem != "__init__" and path.stem not in LAZY_MODULES)
+    assert names == expected and "widget.mpy" in names and "drafts.mpy" not in names
+    assert same is True
+    cpython = planner.plan(BUNDLE, {"interviewed": "2026-11-16"}, dates.parse_date("2026-11-20"))
+    assert first == [item["id"] for item in cpython["items"]][:3]

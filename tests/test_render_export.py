@@ -32,7 +32,7 @@ def test_rendered_guide_builds_without_the_plugin_into_the_same_pages(tmp_path, 
     assert pages(site) == pages(built_site)
     assert headings(site) == headings(built_site)
     assert (site / "assets/micropython/micropython.wasm").is_file()
-    assert (site / "assets/followup/rules.json").is_file()
+    assert (site / "assets/followup/start.pack").is_file()
     # The step render's output asks for, after the build: the plugin's policy on every page.
     assert f"followup csp SITE_DIR --config {out / 'mkdocs.yml'}" in result.stdout
     assert result.stdout.rstrip().endswith("followup offline SITE_DIR")

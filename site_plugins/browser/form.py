@@ -66,9 +66,9 @@ def write_answers(answers, skip=()):
     for key in state.FLAG_FIELDS:
         if control_id(key) not in skip:
             element(control_id(key)).checked = answers[key]
+    if "fu-region" not in skip:
+        show_regions(answers["region"])
     show_conditional_fields()
-    if "fu-region" not in skip:  # its choices are there now
-        element("fu-region").value = answers["region"]
 
 
 def conditional_rows():
@@ -97,21 +97,26 @@ def show_conditional_fields():
         document.querySelector('label[for="fu-outcome-on"]').textContent = asked
 
 
-def show_regions():
+def show_regions(wanted=None):
     """The region field offers the chosen country's regions, and only when it has some;
-    a region chosen before stays chosen while the country does."""
+    a region chosen before (or `wanted`, from saved answers) stays chosen while the country
+    does. Until the public holidays table is here (view.holidays_coming), the chosen region
+    is kept as the only choice, hidden, so that reading the form keeps it."""
     country = str(element("fu-country").value)
     select = element("fu-region")
-    if str(select.getAttribute("data-country") or "") != country:
-        chosen = str(select.value)
-        table = publicdays.loaded() if country else None
-        regions = publicdays.regions(table, country) if table else []
-        select.innerHTML = '<option value="">The whole country</option>' + "".join(
-            '<option value="%s">%s</option>' % (planview.escape(code), planview.escape(name))
-            for code, name in regions)
-        select.setAttribute("data-country", country)
-        select.value = chosen if chosen in [code for code, _ in regions] else ""
-        element("fu-region-row").hidden = not regions
+    table = publicdays.loaded() if country else None
+    drawn_for = country if table or not country else ""  # "": draw again once it is here
+    if str(select.getAttribute("data-country") or "") == drawn_for and wanted is None:
+        return
+    chosen = str(select.value) if wanted is None else wanted
+    regions = publicdays.regions(table, country) if table else (
+        [(chosen, chosen)] if country and chosen else [])
+    select.innerHTML = '<option value="">The whole country</option>' + "".join(
+        '<option value="%s">%s</option>' % (planview.escape(code), planview.escape(name))
+        for code, name in regions)
+    select.setAttribute("data-country", drawn_for)
+    select.value = chosen if chosen in [code for code, _ in regions] else ""
+    element("fu-region-row").hidden = not (table and regions)
 
 
 # --- errors -----------------------------------------------------------------------

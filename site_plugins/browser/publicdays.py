@@ -6,8 +6,8 @@ The table: {"from": first year, "to": last year, "countries": {CODE: {"name": ..
 "regions": {CODE: {"name": ..., "add": ..., "drop": ...}}}}}, where each
 run of days is two base-36 digits per day, counted from 1 January of the first year.
 A region's days are its country's, with "add" added and "drop" taken out. Pure, and the
-same under MicroPython: the page reads the table from its files only when a reader
-first chooses a country (`loaded`).
+same under MicroPython: the page fetches the table only when an interview shown has a
+country (browser/view.py, `holidays_coming`) and reads it then (`loaded`).
 """
 import json
 from datetime import date, timedelta
@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from .dates import iso
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-TABLE_FILE = "holidays.json"  # where the page's files put it (checklist.py)
+TABLE_FILE = "holidays.json"  # its name in the site (assets.py) and in the page's files
 _LOADED = {}  # the table, once read: {"table": ...}
 
 

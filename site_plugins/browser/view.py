@@ -8,7 +8,8 @@ import json
 from pyscript import document, fetch, window
 from pyscript.ffi import create_proxy, to_js
 
-from followup import dates, draftcheck, edits, form, planner, planview, state, store, theday
+from followup import dates, draftcheck, edits, form, planner, planview, publicdays, state, store, \
+    theday
 from followup.page import element, today, today_iso
 
 
@@ -34,16 +35,50 @@ def with_module(app, name, use):
 
 async def arrive(app, name, use):
     if name not in app.modules:
-        url = str(element("fu-app").getAttribute("data-modules")) + name + ".mpy"
-        response = await fetch(url)
-        if not response.ok:
+        if not await fetched(name + ".mpy", "followup/%s.mpy" % name):
             announce("Part of the checklist could not be loaded; reloading the page may help.")
             return
-        data = await response.bytearray()
-        with open("followup/%s.mpy" % name, "wb") as handle:
-            handle.write(data)
         app.modules[name] = imported(name)
     use(app.modules[name])
+
+
+async def fetched(file_name, path):
+    """Fetch one of the page's files (beside the modules) into `path`; False if it could
+    not be fetched (offline, say)."""
+    try:
+        response = await fetch(str(element("fu-app").getAttribute("data-modules")) + file_name)
+        if not response.ok:
+            return False
+        data = await response.bytearray()
+    except Exception:  # a network failure rejects the fetch
+        return False
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return True
+
+
+def holidays_coming(app):
+    """True while the public holidays table, which an interview shown has a country for,
+    is being fetched (it is fetched when first needed): the plan and the region list are
+    drawn once it is here. If it cannot be fetched, the country answer says so."""
+    if app.modules.get("holidays") == "here":
+        return False
+    shown = app.order if app.current == state.ALL else [app.current]
+    if not any(state.country_code(app.records[interview_id]["answers"])
+               for interview_id in shown if interview_id in app.records):
+        return False
+    if "holidays" not in app.modules:
+        app.modules["holidays"] = "coming"
+        asyncio.create_task(holidays_arrive(app))
+    return True
+
+
+async def holidays_arrive(app):
+    await fetched(publicdays.TABLE_FILE, publicdays.TABLE_FILE)
+    app.modules["holidays"] = "here"
+    form.show_conditional_fields()
+    redraw(app)
+    store.save_snapshot_soon(app)
 
 
 def imported(name):
@@ -112,6 +147,8 @@ def done_plan(app, record):
 
 def redraw(app):
     """Plan and draw what is shown: one interview, or all of them merged."""
+    if holidays_coming(app):
+        return
     if app.current == state.ALL:
         draw_all(app)
         return
