@@ -86,6 +86,13 @@ def test_a_tick_keeps_the_focus_and_a_second_space_unticks(page, site_url):
     expect(tick).to_be_checked()
     expect(tick).to_be_focused()
     expect(page.locator("#fu-status")).to_contain_text("Next:")
+    # said in full to a screen reader, but the Next line just below is not shown twice
+    next_line = page.inner_text("#fu-next")
+    assert page.text_content("#fu-status").endswith(" " + next_line)
+    expect(page.locator("#fu-status .fu-visually-hidden")).to_have_text(next_line)
+    assert page.evaluate("""() => { const s = document.getElementById('fu-status');
+        return [...s.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('');
+    }""").startswith("Done: ")
     page.keyboard.press("Space")
     expect(tick).not_to_be_checked()
     expect(tick).to_be_focused()

@@ -258,3 +258,23 @@ def test_copying_says_so_on_the_button_and_a_passing_notice_goes_with_the_next_t
     expect(draft.locator("button.fu-copy")).to_have_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()") == \
         draft.locator("textarea").input_value()
+
+
+def test_after_an_import_the_focus_is_on_what_the_page_says_about_the_file(page, site_url,
+                                                                           tmp_path):
+    """The file chooser is hidden behind its label: once a file is read, the focus moves
+    to the notice that says what was added (or why nothing was), not stay on it."""
+    open_checklist(page, site_url, today="2026-11-22")
+    type_into(page, "#fu-company", "Mine")
+    page.evaluate("document.querySelector('.fu-more').open = true")
+    page.focus("#fu-import")
+    page.set_input_files("#fu-import", export_file(tmp_path, "one.json", [
+        {"id": "x1", "answers": {"company": "Beta", "interviewed": "2026-11-10"}}]))
+    expect(page.locator("#fu-notice")).to_contain_text("added \u201cBeta, 2026-11-10\u201d")
+    expect(page.locator("#fu-notice")).to_be_focused()
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    page.focus("#fu-import")
+    page.set_input_files("#fu-import", str(bad))
+    expect(page.locator("#fu-notice")).to_contain_text("could not be imported")
+    expect(page.locator("#fu-notice")).to_be_focused()

@@ -128,3 +128,12 @@ def test_an_oversized_record_from_outside_is_trimmed_and_said():
     assert record["set_aside"] == {"left out": "more than 16384 characters"}
     assert "too large to keep" in problems[-1]
     assert len(record["drafts"]) == state.MAX_DRAFTS and record["answers"]["company"] == ""
+
+
+def test_a_share_link_does_not_carry_that_the_sender_has_left_the_interview():
+    record = {"id": "i1", "answers": dict(state.default_answers("2026-11-16"), left=True,
+                                          company="Acme")}
+    shared = state.share_data(record)["interview"]["answers"]
+    assert shared["left"] is False and shared["company"] == "Acme"
+    assert record["answers"]["left"] is True  # the sender's own record is unchanged
+    assert state.restore_data(dict(record, ticked={}, done_on={}))["restore"]["answers"]["left"]

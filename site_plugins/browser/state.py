@@ -364,7 +364,10 @@ def imported_records(data):
 
 
 def share_data(record):
-    return {"version": VERSION, "interview": {"id": record["id"], "answers": record["answers"]}}
+    """What a share link carries: the interview's answers, but not whether the sender has
+    left the interview (that is their day, not the plan's)."""
+    answers = dict(record["answers"], left=False)
+    return {"version": VERSION, "interview": {"id": record["id"], "answers": answers}}
 
 
 def restore_data(record):

@@ -180,6 +180,7 @@ def import_file(app, event):
         event.target.value = ""
         view.notice("That file is too large to be a checklist export (%d KB; at most %d KB). "
                     "Nothing was changed." % (chosen.size // 1024, MAX_IMPORT // 1024))
+        focus_after_import()
         return
     reader = window.FileReader.new()
 
@@ -193,8 +194,9 @@ def import_file(app, event):
         records, problem = state.imported_records(data) if data is not None else (None, problem)
         if records is None:
             view.notice("The file could not be imported: %s. Nothing was changed." % problem)
-            return
-        interviews.take_in(app, records, "The file")
+        else:
+            interviews.take_in(app, records, "The file")
+        focus_after_import()
     reader.onload = create_proxy(loaded)
     reader.readAsText(chosen)
 
@@ -212,5 +214,15 @@ def import_calendar(app, ics, text):
     if not records:
         view.notice("The calendar file could not be imported: %s. Nothing was changed." % (
             problems[0] if problems else "it holds no plan made by this checklist"))
-        return
-    interviews.take_in(app, records, "The calendar file")
+    else:
+        interviews.take_in(app, records, "The calendar file")
+    focus_after_import()
+
+
+def focus_after_import():
+    """The file chooser (hidden behind its label) still has the focus: it goes to what
+    the page now says about the file, unless a notice's button has taken it."""
+    if str(document.activeElement.id if document.activeElement else "") == "fu-import" \
+            and not element("fu-notice").hidden:
+        element("fu-notice").setAttribute("tabindex", "-1")
+        element("fu-notice").focus()

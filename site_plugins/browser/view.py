@@ -278,7 +278,12 @@ def announce(text):
     """Say `text` now, instead of anything waiting to be said."""
     SPEECH["waiting"] = False
     SPEECH["said"] = text
-    element("fu-status").textContent = text
+    shown = str(element("fu-next").textContent)  # the Next line, just below the status line
+    if shown and text.endswith(" " + shown):  # said in full, shown once
+        element("fu-status").innerHTML = '%s <span class="fu-visually-hidden">%s</span>' % (
+            planview.escape(text[:-len(shown) - 1]), planview.escape(shown))
+    else:
+        element("fu-status").textContent = text
 
 
 def announce_later(text):
