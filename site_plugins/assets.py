@@ -1,4 +1,5 @@
 """The files the browser needs, copied into the site so it never calls another host."""
+import gzip
 import hashlib
 import json
 import subprocess
@@ -36,12 +37,15 @@ def browser_sources():
 
 def start_pack(rules):
     """The files the page starts with, as one: a first line of JSON, [[path, size], ...]
-    (paths as the page's Python opens them), then each file's bytes in that order."""
+    (paths as the page's Python opens them), then each file's bytes in that order; all of
+    it gzip-compressed here, as a host may not compress a file of no known type (the page
+    reads it through MicroPython's `deflate`)."""
     files = [(BROWSER_PACKAGE + "/" + path.stem + ".mpy", compiled(path))
              for path in browser_sources() if path.stem not in LAZY_MODULES]
     files.append(("rules.json", rules_bundle(rules)))
     index = json.dumps([[path, len(data)] for path, data in files], separators=(",", ":"))
-    return b"".join([index.encode("ascii"), b"\n"] + [data for _, data in files])
+    return gzip.compress(b"".join([index.encode("ascii"), b"\n"] + [data for _, data in files]),
+                         9, mtime=0)  # the same bytes from the same files
 
 
 def site_assets(rules, node_modules, today=None):

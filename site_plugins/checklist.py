@@ -302,10 +302,11 @@ def scripts_html():
         '<script type="mpy">\n%s</script>' % START_SCRIPT, "</div>", ""])
 
 
-# The page's Python starts here: the pack (assets.start_pack) is written out as the files
-# it holds, the package `followup` among them, and the widget starts.
-UNPACK = """import json, os
-with open("%s", "rb") as pack:
+# The page's Python starts here: the pack (assets.start_pack, gzip-compressed) is written
+# out as the files it holds, the package `followup` among them, and the widget starts.
+UNPACK = """import deflate, json, os
+with open("%s", "rb") as packed:
+    pack = deflate.DeflateIO(packed, deflate.GZIP)
     if "%s" not in os.listdir():
         os.mkdir("%s")
     for path, size in json.loads(pack.readline()):
