@@ -16,7 +16,8 @@ from .assets import BROWSER, BROWSER_PACKAGE, ENGINE, SANITISER, START_PACK
 from .browser.planview import escape
 
 BASE = "../"  # the checklist page sits one folder below the site root
-EARLY_SCRIPT = script_body(BROWSER / "early.js")
+HOLD_SCRIPT, EARLY_SCRIPT, SHOWN_SCRIPT = (script_body(BROWSER / name)
+                                           for name in ("hold.js", "early.js", "shown.js"))
 
 
 def checklist_page(rules, today, bundle):
@@ -32,6 +33,7 @@ def checklist_page(rules, today, bundle):
         "# Your follow-up checklist", "",
         '<noscript><p class="fu-noscript">The form needs JavaScript. Without it, the '
         "default plan below and the whole guide still work.</p></noscript>", "",
+        "<script>%s</script>" % HOLD_SCRIPT,
         '<div id="fu-app" class="fu-app" data-bundle="%s" data-modules="%sassets/followup/">'
         % (escape(bundle), BASE),
         # A returning reader (the widget marks the app) starts at their interview and plan.
@@ -67,7 +69,7 @@ def checklist_page(rules, today, bundle):
         'drawn for one interview at a time: choose it in the <a href="#fu-which">list of your '
         'interviews</a>.</p>',
         "</div>", "", '<script src="%s%s"></script>' % (BASE, SANITISER[1]),
-        "<script>%s</script>" % EARLY_SCRIPT, "",
+        "<script>%s</script>" % EARLY_SCRIPT, "<script>%s</script>" % SHOWN_SCRIPT, "",
         scripts_html()])
 
 
@@ -294,6 +296,8 @@ def scripts_html():
               "files": {pack: "./" + START_PACK}, "plugins": UNUSED_PLUGINS}
     return "\n".join([
         '<div class="fu-scripts" hidden>',
+        # the sanitiser first: a returning reader's own plan waits for it (early.js)
+        '<link rel="preload" href="%s%s" as="script">' % (BASE, SANITISER[1]),
         preload_html([pack]),
         '<mpy-config type="json" hidden>%s</mpy-config>' % _element_text(json.dumps(config)),
         '<py-config type="json" hidden>%s</py-config>' % _element_text(json.dumps(

@@ -278,3 +278,29 @@ def test_after_an_import_the_focus_is_on_what_the_page_says_about_the_file(page,
     page.set_input_files("#fu-import", str(bad))
     expect(page.locator("#fu-notice")).to_contain_text("could not be imported")
     expect(page.locator("#fu-notice")).to_be_focused()
+
+
+def test_a_returning_reader_never_sees_the_first_time_form_before_their_own_plan(page,
+                                                                                 site_url):
+    """While the page waits for the sanitiser that checks their saved plan, the checklist
+    below its introduction stays unseen (browser/hold.js), then shows their own plan: the
+    empty form is never shown first and folded away under them."""
+    open_checklist(page, site_url, today="2026-11-22")
+    assert not page.evaluate("document.documentElement.classList.length && "
+                             "document.documentElement.classList.contains('fu-own-plan-coming')")
+    type_into(page, "#fu-company", "Acme")
+    page.wait_for_function("localStorage.getItem('interview-followup:snapshot') !== null")
+    held = []
+    page.route("**/assets/dompurify/purify.min.js", lambda route: held.append(route))
+    page.goto(site_url + "checklist/", wait_until="commit")
+    while not held:
+        page.wait_for_timeout(50)
+    page.wait_for_function("document.getElementById('fu-answers') !== null")
+    visibility = "id => getComputedStyle(document.querySelector(id)).visibility"
+    assert page.evaluate(visibility, "#fu-answers") == "hidden"
+    assert page.evaluate(visibility, ".fu-intro") == "visible"
+    held[0].continue_()
+    wait_ready(page)
+    assert page.evaluate(visibility, "#fu-answers") == "visible"
+    assert page.evaluate(visibility, "#fu-plan") == "visible"
+    expect(page.locator("#fu-answers-summary")).to_contain_text("Acme")
