@@ -32,7 +32,8 @@ class Checklist:
         self.reload_due = False
         self.reload_later = None
         self.unsaved = {}        # storage keys storage refused, saved again later
-        self.modules = {}        # the modules loaded when first needed, by name
+        self.modules = {}        # the modules loaded when first needed, by name, and
+        # "holidays": "coming" or "here" for the public holidays table (view.holidays_coming)
         self.deleting = None     # the interview a "Delete it?" question is about
         self.kept = None         # the browser's answer to navigator.storage.persist()
         self.nothing_saved = False  # storage was empty when the page started
