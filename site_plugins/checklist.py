@@ -2,9 +2,10 @@
 
 Without JavaScript the page shows the default plan, drawn here at build time by the same
 code the widget uses; the widget then takes over the same elements in place, and draws
-the rarely used parts (the choices, the timeline, the drafts) when they are opened. A small inline script (browser/early.js) runs first: it
-paints a returning reader's own plan from their last visit and keeps what they type while
-the planner starts.
+the rarely used parts (the choices, the timeline, the drafts) when they are opened. Small
+inline scripts run first: browser/hold.js keeps a returning reader's checklist unseen,
+browser/early.js paints their own plan from their last visit and keeps what they type
+while the planner starts, and browser/shown.js shows the checklist again.
 """
 import json
 from datetime import timedelta

@@ -10,7 +10,8 @@ class Checklist:
     (widget.py) and passed to whatever reads or changes it."""
     __slots__ = ("rules", "bundle", "records", "order", "unshown", "current", "results",
                  "drawn", "undo", "pending", "snapshot_due", "save_later", "reload_due",
-                 "reload_later", "unsaved", "modules", "plans", "deleting", "kept", "nothing_saved", "merged")
+                 "reload_later", "unsaved", "modules", "plans", "deleting", "kept",
+                 "nothing_saved", "merged", "holidays")
 
     def __init__(self):
         self.rules = None        # the rules bundle (rules.json)
@@ -32,8 +33,9 @@ class Checklist:
         self.reload_due = False
         self.reload_later = None
         self.unsaved = {}        # storage keys storage refused, saved again later
-        self.modules = {}        # the modules loaded when first needed, by name, and
-        # "holidays": "coming" or "here" for the public holidays table (view.holidays_coming)
+        self.modules = {}        # the modules loaded when first needed, by name
+        self.holidays = None     # the public holidays table: "coming", then "here"
+        # (fetched when an interview shown first has a country: view.holidays_coming)
         self.deleting = None     # the interview a "Delete it?" question is about
         self.kept = None         # the browser's answer to navigator.storage.persist()
         self.nothing_saved = False  # storage was empty when the page started

@@ -43,8 +43,8 @@ async def arrive(app, name, use):
 
 
 async def fetched(file_name, path):
-    """Fetch one of the page's files (beside the modules) into `path`; False if it could
-    not be fetched (offline, say)."""
+    """Fetch one of the page's files (from the folder of the modules) into `path`; False if
+    it could not be fetched (offline, say)."""
     try:
         response = await fetch(str(element("fu-app").getAttribute("data-modules")) + file_name)
         if not response.ok:
@@ -61,21 +61,21 @@ def holidays_coming(app):
     """True while the public holidays table, which an interview shown has a country for,
     is being fetched (it is fetched when first needed): the plan and the region list are
     drawn once it is here. If it cannot be fetched, the country answer says so."""
-    if app.modules.get("holidays") == "here":
+    if app.holidays == "here":
         return False
     shown = app.order if app.current == state.ALL else [app.current]
     if not any(state.country_code(app.records[interview_id]["answers"])
                for interview_id in shown if interview_id in app.records):
         return False
-    if "holidays" not in app.modules:
-        app.modules["holidays"] = "coming"
+    if app.holidays is None:
+        app.holidays = "coming"
         asyncio.create_task(holidays_arrive(app))
     return True
 
 
 async def holidays_arrive(app):
     await fetched(publicdays.TABLE_FILE, publicdays.TABLE_FILE)
-    app.modules["holidays"] = "here"
+    app.holidays = "here"
     form.show_conditional_fields()
     redraw(app)
     store.save_snapshot_soon(app)
